@@ -1,0 +1,40 @@
+# newstide: `make demo` and `make test` do all the set-up on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test test-fast lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Ingest the bundled sample corpus into ./demo.duckdb and print a report.
+demo: $(STAMP)
+	$(VENV)/bin/newstide --db demo.duckdb demo
+
+## The whole test suite (slow tests included).
+test: $(STAMP)
+	$(PY) -m pytest
+
+## The test suite without the slow tests.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
+	$(VENV)/bin/mypy
+
+## Benchmarks print figures beside a baseline measured in the same run.
+bench: $(STAMP)
+	$(PY) bench/extraction_quality.py
+	$(PY) bench/ingest_throughput.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info demo.duckdb

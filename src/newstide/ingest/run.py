@@ -1,0 +1,160 @@
+"""Ingest: read inputs, run the pipeline on every document, write articles and failures in batches.
+
+The writer is single (DuckDB); reading, extraction and the NLP stages are what a worker does, in
+`process`, a pure function of one raw document. An input is marked finished only in the
+transaction that writes its last article, so an ingest killed at any point resumes where it
+stopped, and content-addressed ids keep a re-read document from being stored twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newstide.dedup.stories import MinHashSigner, StoryIndex
+from newstide.errors import DocumentError
+from newstide.ingest.extract import extract
+from newstide.ingest.sources import Input, expand_inputs, read_input
+from newstide.nlp.language import LanguageIdentifier
+from newstide.nlp.sentences import SentenceSplitter
+from newstide.pipeline import Pipeline
+from newstide.records import Article, Failure, RawDocument
+from newstide.settings import Settings
+from newstide.store.database import Store
+
+log = logging.getLogger(__name__)
+
+
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The stages that run per article, wherever the work runs (in process, pool, cluster)."""
+    return Pipeline(
+        [
+            LanguageIdentifier(settings.language),
+            SentenceSplitter(settings.sentences),
+            MinHashSigner(settings.dedup),
+        ]
+    )
+
+
+def process(raw: RawDocument, pipeline: Pipeline, settings: Settings) -> Article | Failure:
+    """Extract one document and run the per-article stages on it; a bad document is a Failure."""
+    try:
+        return pipeline(extract(raw, settings.ingest))
+    except DocumentError as exc:
+        return Failure(raw.source, exc.reason, exc.detail)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did, for the summary line and the exit code.
+
+    Mutable on purpose: it is filled in while the ingest runs.
+    """
+
+    inputs: int = 0
+    inputs_skipped: int = 0
+    documents: int = 0
+    added: int = 0
+    already_stored: int = 0
+    failures: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    not_processed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        """Documents (or inputs) that could not be read."""
+        return sum(self.failures.values())
+
+
+class _Writer:
+    """Buffers articles, failures and finished inputs; writes them in one transaction per batch."""
+
+    def __init__(self, store: Store, stories: StoryIndex, batch_size: int, report: IngestReport) -> None:
+        self.store, self.stories, self.batch_size, self.report = store, stories, batch_size, report
+        self.articles: list[Article] = []
+        self.failures: list[Failure] = []
+        self.finished: list[Input] = []
+
+    def add(self, item: Article | Failure) -> None:
+        self.report.documents += 1
+        if isinstance(item, Failure):
+            self.failures.append(item)
+            self.report.failures[item.reason] += 1
+        else:
+            self.articles.append(item)
+            self.report.languages[item.language or "und"] += 1
+            self.report.not_processed += item.skipped is not None
+        if len(self.articles) + len(self.failures) >= self.batch_size:
+            self.flush()
+
+    def finish(self, source: Input) -> None:
+        self.finished.append(source)
+
+    def flush(self) -> None:
+        if not (self.articles or self.failures or self.finished):
+            return
+        articles = self.stories.assign(self.articles)
+        result = self.store.write(articles, self.failures, finished=self.finished)
+        self.report.added += result.added
+        self.report.already_stored += result.already_stored
+        self.articles, self.failures, self.finished = [], [], []
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    *,
+    force: bool = False,
+    on_document: Callable[[Article | Failure], None] | None = None,
+) -> IngestReport:
+    """Read every document under `paths` into `store`.
+
+    Args:
+        paths: Files, folders (read recursively) and ``-`` for standard input.
+        store: The store to write to.
+        settings: All settings.
+        force: Re-read inputs an earlier ingest already finished.
+        on_document: Called with each article or failure (progress bars).
+
+    Returns:
+        Counts of what was read, added, already stored and failed.
+
+    Raises:
+        InputError: A path does not exist (before anything is written).
+    """
+    started = time.perf_counter()
+    report = IngestReport()
+    inputs = list(expand_inputs(paths))
+    pipeline = worker_pipeline(settings)
+    writer = _Writer(store, StoryIndex(settings.dedup, store), settings.ingest.batch_size, report)
+    for source in inputs:
+        report.inputs += 1
+        if not force and source.path is not None and store.source_finished(source):
+            report.inputs_skipped += 1
+            continue
+        for raw in read_input(source, settings.ingest):
+            item = raw if isinstance(raw, Failure) else process(raw, pipeline, settings)
+            writer.add(item)
+            if on_document is not None:
+                on_document(item)
+        if source.path is not None:
+            writer.finish(source)
+    writer.flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def analyze_documents(raws: Iterable[RawDocument | Failure], settings: Settings) -> list[Article | Failure]:
+    """Run the whole pipeline on documents without a store (stories matched among themselves)."""
+    pipeline = worker_pipeline(settings)
+    stories = StoryIndex(settings.dedup)
+    out: list[Article | Failure] = []
+    for raw in raws:
+        item = raw if isinstance(raw, Failure) else process(raw, pipeline, settings)
+        out.append(stories(item) if isinstance(item, Article) else item)
+    return out
