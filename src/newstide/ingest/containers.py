@@ -6,6 +6,8 @@ naming its offset, item or line, and the reader goes on where it can.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import zlib
@@ -38,6 +40,12 @@ def _failure(source: str, error: DocumentError) -> Failure:
 # --- WARC -----------------------------------------------------------------------------------
 
 
+def _unread(record: Any) -> int:
+    """Bytes of a record's declared length that its stream did not deliver."""
+    limit = getattr(record.raw_stream, "limit", 0)
+    return int(limit) if isinstance(limit, int) else 0
+
+
 def iter_warc(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[RawDocument | Failure]:
     """Stream the HTML responses of a WARC file (gzipped or not), one record in memory at a time.
 
@@ -49,18 +57,38 @@ def iter_warc(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[R
     records = ArchiveIterator(stream, arc2warc=True)
     offset = 0
     try:
-        for record in records:
+        while True:
+            # warcio reports a wrong Content-Length by writing to stderr; catch it as a failure.
+            with contextlib.redirect_stderr(io.StringIO()) as complaint:
+                record = next(records, None)
+            if complaint.getvalue():
+                yield Failure(
+                    f"{path}#{offset}",
+                    "bad-content-length",
+                    "a record's Content-Length does not match its content; the reader resynced",
+                )
+            if record is None:
+                return
+            content_type = ""
+            if record.rec_type == "response" and record.http_headers is not None:
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                status = record.http_headers.get_statuscode() or "200"
+                if not status.startswith("2"):
+                    content_type = ""
+            # Read the body before asking for the offset: warcio reads to the record's end for it.
+            wanted = content_type.lower().startswith(_HTML_TYPES)
+            body = record.content_stream().read(limits.max_document_bytes + 1) if wanted else b""
+            # A record cut short leaves part of its declared Content-Length unread.
+            cut_short = wanted and len(body) <= limits.max_document_bytes and _unread(record) > 0
             offset = records.get_record_offset()
             source = f"{path}#{offset}"
-            if record.rec_type != "response" or record.http_headers is None:
+            if not wanted:
                 continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if not content_type.lower().startswith(_HTML_TYPES):
+            if cut_short:
+                yield Failure(
+                    source, "truncated-warc", "the record ends before its declared Content-Length"
+                )
                 continue
-            status = record.http_headers.get_statuscode()
-            if status and not status.startswith("2"):
-                continue
-            body = record.content_stream().read(limits.max_document_bytes + 1)
             if len(body) > limits.max_document_bytes:
                 yield Failure(
                     source, "too-large", f"record is over {limits.max_document_bytes:,} bytes"

@@ -57,4 +57,6 @@ def parse_date(value: object) -> dt.datetime | None:
 
 def iso(value: dt.datetime | None) -> str | None:
     """ISO 8601 in UTC with a ``Z``, as the export contract prints dates."""
-    return None if value is None else value.replace(microsecond=0).isoformat() + "Z"
+    if value is None:
+        return None
+    return _to_utc_naive(value).replace(microsecond=0).isoformat() + "Z"

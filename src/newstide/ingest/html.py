@@ -68,7 +68,11 @@ def extract_page(html: str, url: str | None = None) -> Page:
             with_metadata=True,
             include_comments=False,
             include_tables=False,
-            date_extraction_params={"extensive_search": True, "original_date": True},
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+            },
         )
     except (ValueError, lxml.etree.LxmlError, RecursionError) as exc:
         raise DocumentError("bad-html", f"the page cannot be parsed as HTML: {exc}") from exc

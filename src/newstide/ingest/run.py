@@ -129,7 +129,8 @@ def ingest(
     """
     started = time.perf_counter()
     report = IngestReport()
-    inputs = list(expand_inputs(paths))
+    own_files = (store.path, store.path.with_name(store.path.name + ".wal"))
+    inputs = list(expand_inputs(paths, exclude=own_files))
     pipeline = worker_pipeline(settings)
     writer = _Writer(store, StoryIndex(settings.dedup, store), settings.ingest.batch_size, report)
     for source in inputs:

@@ -41,12 +41,17 @@ class Input:
     mtime: float
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[Input]:
+def expand_inputs(inputs: Iterable[str], exclude: Iterable[Path] = ()) -> Iterator[Input]:
     """Files named by the user: paths as given, folders recursively (sorted, hidden skipped).
+
+    Args:
+        inputs: Paths, folders and ``-``.
+        exclude: Files never to read from a folder (the store itself, its write-ahead log).
 
     Raises:
         InputError: A path does not exist.
     """
+    excluded = {p.resolve() for p in exclude}
     for item in inputs:
         if item == STDIN:
             yield Input(STDIN, None, -1, 0.0)
@@ -56,8 +61,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Input]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
-                        file = Path(root) / name
+                    file = Path(root) / name
+                    if not name.startswith(".") and file.resolve() not in excluded:
                         stat = file.stat()
                         yield Input(str(file), file, stat.st_size, stat.st_mtime)
         elif path.exists():
@@ -165,16 +170,3 @@ def read_input(source: Input, limits: IngestSettings) -> Iterator[RawDocument | 
         yield from _read_one(source, limits)
     except DocumentError as exc:
         yield Failure(source.name, exc.reason, exc.detail)
-
-
-def iter_documents(
-    inputs: Iterable[str], limits: IngestSettings
-) -> Iterator[RawDocument | Failure]:
-    """Every document in the given paths, folders (recursive) and ``-`` (standard input).
-
-    Raises:
-        InputError: A path does not exist (checked before anything is read).
-    """
-    sources = list(expand_inputs(inputs))
-    for source in sources:
-        yield from read_input(source, limits)

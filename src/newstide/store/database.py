@@ -305,7 +305,7 @@ class Store:
     def failures(self) -> list[Failure]:
         """Every recorded failure, most recent first."""
         rows = self.con.execute(
-            "SELECT source, reason, detail, at FROM failures ORDER BY at DESC, source"
+            'SELECT source, reason, detail, "at" FROM failures ORDER BY "at" DESC, source'
         ).fetchall()
         return [Failure(s, r, d, at.replace(tzinfo=dt.UTC)) for s, r, d, at in rows]
 

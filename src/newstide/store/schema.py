@@ -79,7 +79,7 @@ _V1 = [
         source VARCHAR NOT NULL,
         reason VARCHAR NOT NULL,
         detail VARCHAR NOT NULL,
-        at TIMESTAMP NOT NULL,
+        "at" TIMESTAMP NOT NULL,
         PRIMARY KEY (source, reason)
     )""",
     """CREATE TABLE IF NOT EXISTS sources (
