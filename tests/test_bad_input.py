@@ -28,10 +28,10 @@ def _truncated_warc(path: Path) -> None:
     path.write_bytes(data[: len(data) * 2 // 3])
 
 
-def _wrong_length_warc(path: Path) -> None:
+def _wrong_length_warc(path: Path, wrong: bytes) -> None:
     write_warc(path, [("https://x.example/a", "2022-01-01T00:00:00Z", PAGE.decode())], gz=False)
     data = path.read_bytes()
-    path.write_bytes(data.replace(b"Content-Length: 1", b"Content-Length: 9", 2))
+    path.write_bytes(data.replace(b"Content-Length: 1", wrong, 2))
 
 
 BAD_FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
@@ -46,7 +46,8 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
     ),
     "huge.html": ("too-large", lambda p: p.write_bytes(b"<html><body><p>" + b"x " * 5_200_000)),
     "truncated.warc.gz": ("truncated-warc", _truncated_warc),
-    "wrong-length.warc": ("bad-content-length", _wrong_length_warc),
+    "long-length.warc": ("bad-warc", lambda p: _wrong_length_warc(p, b"Content-Length: 9")),
+    "short-length.warc": ("bad-content-length", lambda p: _wrong_length_warc(p, b"Content-Length: ")),
     "nav.html": (
         "no-text",
         lambda p: p.write_bytes(b"<html><body><nav><a href='/'>Home</a></nav><script>var a=1;</script></body></html>"),

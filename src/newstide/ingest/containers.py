@@ -46,8 +46,41 @@ def _unread(record: Any) -> int:
     return int(limit) if isinstance(limit, int) else 0
 
 
+def _warc_record(record: Any, source: str, body: bytes, limits: IngestSettings) -> RawDocument | Failure:
+    """One HTML response record, its body already read, as a document or a failure."""
+    if len(body) > limits.max_document_bytes:
+        return Failure(source, "too-large", f"record is over {limits.max_document_bytes:,} bytes")
+    if _unread(record) > 0:
+        return Failure(source, "truncated-warc", "the record ends before its declared Content-Length")
+    charset = _CHARSET_RE.search(record.http_headers.get_header("Content-Type") or "")
+    try:
+        html = decode_text(
+            body, "the WARC record", limits.max_control_char_ratio,
+            declared=charset.group(1) if charset else None,
+        )  # fmt: skip
+    except DocumentError as exc:
+        return _failure(source, exc)
+    given = {
+        "url": record.rec_headers.get_header("WARC-Target-URI") or "",
+        "fetched": record.rec_headers.get_header("WARC-Date") or "",
+    }
+    return RawDocument(source, "html", html, {k: v for k, v in given.items() if v})
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    status = record.http_headers.get_statuscode() or "200"
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return status.startswith("2") and content_type.startswith(_HTML_TYPES)
+
+
 def iter_warc(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[RawDocument | Failure]:
     """Stream the HTML responses of a WARC file (gzipped or not), one record in memory at a time.
+
+    A document is handed on only once the record after it has been read cleanly: warcio notices
+    a wrong Content-Length only when it reaches the next record, and then the previous record's
+    body cannot be trusted.
 
     Args:
         stream: The open file, positioned at its start.
@@ -56,64 +89,38 @@ def iter_warc(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[R
     """
     records = ArchiveIterator(stream, arc2warc=True)
     offset = 0
+    pending: RawDocument | Failure | None = None
     try:
         while True:
-            # warcio reports a wrong Content-Length by writing to stderr; catch it as a failure.
+            # warcio reports a wrong Content-Length by writing to stderr; catch it.
             with contextlib.redirect_stderr(io.StringIO()) as complaint:
                 record = next(records, None)
+                wanted = record is not None and _is_html_response(record)
+                # Read the body before the offset: warcio reads to the record's end for it.
+                body = record.content_stream().read(limits.max_document_bytes + 1) if wanted else b""
+                if record is not None:
+                    offset = records.get_record_offset()
+            current = _warc_record(record, f"{path}#{offset}", body, limits) if wanted else None
             if complaint.getvalue():
-                yield Failure(
-                    f"{path}#{offset}",
-                    "bad-content-length",
-                    "a record's Content-Length does not match its content; the reader resynced",
-                )
+                for suspect in (pending, current):
+                    if suspect is not None:
+                        yield Failure(
+                            suspect.source,
+                            "bad-content-length",
+                            "a record's Content-Length does not match its content",
+                        )
+                pending = current = None
+            if pending is not None:
+                yield pending
+            pending = current
             if record is None:
                 return
-            content_type = ""
-            if record.rec_type == "response" and record.http_headers is not None:
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode() or "200"
-                if not status.startswith("2"):
-                    content_type = ""
-            # Read the body before asking for the offset: warcio reads to the record's end for it.
-            wanted = content_type.lower().startswith(_HTML_TYPES)
-            body = record.content_stream().read(limits.max_document_bytes + 1) if wanted else b""
-            # A record cut short leaves part of its declared Content-Length unread.
-            cut_short = wanted and len(body) <= limits.max_document_bytes and _unread(record) > 0
-            offset = records.get_record_offset()
-            source = f"{path}#{offset}"
-            if not wanted:
-                continue
-            if cut_short:
-                yield Failure(
-                    source, "truncated-warc", "the record ends before its declared Content-Length"
-                )
-                continue
-            if len(body) > limits.max_document_bytes:
-                yield Failure(
-                    source, "too-large", f"record is over {limits.max_document_bytes:,} bytes"
-                )
-                continue
-            charset = _CHARSET_RE.search(content_type)
-            try:
-                html = decode_text(
-                    body,
-                    f"WARC record at offset {offset}",
-                    limits.max_control_char_ratio,
-                    declared=charset.group(1) if charset else None,
-                )
-            except DocumentError as exc:
-                yield _failure(source, exc)
-                continue
-            given = {
-                "url": record.rec_headers.get_header("WARC-Target-URI") or "",
-                "fetched": record.rec_headers.get_header("WARC-Date") or "",
-            }
-            yield RawDocument(source, "html", html, {k: v for k, v in given.items() if v})
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        if pending is not None:
+            yield pending
         yield Failure(
             f"{path}#{offset}",
-            "truncated-warc",
+            "bad-warc",
             f"the WARC file breaks off or is corrupt after offset {offset}: {exc}".strip(),
         )
 

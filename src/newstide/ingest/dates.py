@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 import time
 
 from dateutil import parser as dateutil_parser
@@ -52,6 +53,76 @@ def parse_date(value: object) -> dt.datetime | None:
             return _in_window(_to_utc_naive(dateutil_parser.parse(text)))
         except (ValueError, OverflowError, dateutil_parser.ParserError):
             return None
+    return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"),
+            ("maret", "march", "mar"), ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"),
+            ("juli", "july", "jul"), ("agustus", "august", "aug", "agu", "ags"),
+            ("september", "sep", "sept"), ("oktober", "october", "oct", "okt"),
+            ("november", "nov", "nop"), ("desember", "december", "dec", "des"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+# Indonesian time zones, and the common English ones; a date line without a zone is taken as UTC.
+_ZONES = {"wib": 7, "wita": 8, "wit": 9, "utc": 0, "gmt": 0, "et": -5, "est": -5, "edt": -4,
+          "pt": -8, "pst": -8, "pdt": -7, "sgt": 8, "myt": 8}  # fmt: skip
+_WEEKDAY = (
+    r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+"
+)
+_MONTH = r"(?P<month>[a-z]{3,9})\.?"
+_TIME = (
+    r"(?:\s*(?:[,|\-–]|pukul)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*"
+    r"(?P<ampm>a\.?m\.?|p\.?m\.?)?\s*(?P<zone>[a-z]{2,4})?)?"
+)
+_DATELINE_RES = [
+    re.compile(rf"^(?:{_WEEKDAY})?(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}}){_TIME}$", re.I),
+    re.compile(rf"^(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}$", re.I),
+]
+
+
+def parse_dateline(line: str) -> dt.datetime | None:
+    """A publication date printed on its own line, in Indonesian or English.
+
+    ``Senin, 16 November 2020 16:00 WIB``, ``16 Nov 2020``, ``December 1, 2022, 5:30 a.m. UTC``.
+
+    Returns:
+        A naive UTC datetime, or None when the line is not (only) a date.
+    """
+    text = " ".join(line.split()).strip()
+    if len(text) > 60:
+        return None
+    for pattern in _DATELINE_RES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        month = _MONTHS.get(match.group("month").lower())
+        if month is None:
+            return None
+        hour = int(match.group("hour") or 0)
+        ampm = (match.group("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        zone = (match.group("zone") or "utc").lower()
+        if zone not in _ZONES:
+            return None
+        try:
+            local = dt.datetime(
+                int(match.group("year")), month, int(match.group("day")), hour,
+                int(match.group("minute") or 0),
+            )  # fmt: skip
+        except ValueError:
+            return None
+        return _in_window(local - dt.timedelta(hours=_ZONES[zone]))
     return None
 
 

@@ -71,6 +71,8 @@ def extract(raw: RawDocument, limits: IngestSettings) -> Article:
             "author": scrape.author,
             "image_credit": scrape.image_credit,
             "publisher_tldr": scrape.publisher_tldr,
+            "published": scrape.published,
+            "tags": scrape.tags,
         }
     else:
         text = raw.content  # a given text is kept exactly as it is

@@ -6,6 +6,7 @@ A scrape such as the founding example looks like this::
     Microsoft dan OpenAI: ... - the picture via: geekwire - pibitek.biz - Sejarah   <- header
     the picture via: geekwire                              <- image credit
     336-280                                                <- ad slot
+    Senin, 16 November 2020 16:00 WIB                      <- date line (when there is one)
     TL;DR                                                  <- publisher TL;DR block
       • ...
     pibitek.biz -Hubungan antara Microsoft dan OpenAI ...  <- dateline, then the body
@@ -17,7 +18,10 @@ separated by blank lines, the dateline cut from its first paragraph.
 from __future__ import annotations
 
 import re
+import datetime as dt
 from dataclasses import dataclass
+
+from newstide.ingest.dates import parse_dateline
 
 _DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}"
 _DOMAIN_RE = re.compile(rf"^{_DOMAIN}$")
@@ -46,6 +50,7 @@ _BYLINE_RE = re.compile(
     r"^(?:(?P<role>penulis|editor|reporter|pewarta|author|writer|by|oleh)\s*[:：]?\s+)(?P<name>.{2,60})$",
     re.IGNORECASE,
 )
+_TAGS_RE = re.compile(r"^(?:tags?|topik|label|kata kunci|keywords?)\s*[:：]\s*(?P<tags>.+)$", re.I)
 _HEADER_SPLIT_RE = re.compile(r"\s+[-–—|]\s+")
 # A dateline before the first paragraph: "pibitek.biz -", "JAKARTA, KOMPAS.com -",
 # "Jakarta (ANTARA) -", "WASHINGTON (Reuters) —", "JAKARTA -".
@@ -70,6 +75,8 @@ class Scrape:
     image_credit: str | None
     author: str | None
     publisher_tldr: tuple[str, ...]
+    published: dt.datetime | None
+    tags: tuple[str, ...]
 
 
 def _norm(line: str) -> str:
@@ -96,6 +103,8 @@ class _Reader:
         self.category: str | None = None
         self.image_credit: str | None = None
         self.author: str | None = None
+        self.published: dt.datetime | None = None
+        self.tags: tuple[str, ...] = ()
         self.tldr: list[str] = []
         self.paragraphs: list[list[str]] = [[]]
 
@@ -170,7 +179,7 @@ def clean_scrape(text: str) -> Scrape:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        return Scrape(None, "", None, None, None, None, ())
+        return Scrape(None, "", None, None, None, None, (), None, ())
     candidate = " ".join(lines[first].split())
     has_more = any(line.strip() for line in lines[first + 1 :])
     title = candidate if has_more and len(candidate) <= _MAX_TITLE_CHARS else None
@@ -193,7 +202,15 @@ def clean_scrape(text: str) -> Scrape:
             continue
         if _is_furniture(line):
             continue
+        tags = _TAGS_RE.match(line)
+        if tags and len(line) <= 300:
+            reader.tags = tuple(t.strip() for t in re.split(r"[,;]", tags.group("tags")) if t.strip())
+            continue
         if not reader.body_started():
+            published = parse_dateline(line)
+            if published is not None:
+                reader.published = reader.published or published
+                continue
             if _TLDR_HEAD_RE.match(line):
                 in_tldr = True
                 continue
@@ -220,4 +237,6 @@ def clean_scrape(text: str) -> Scrape:
         image_credit=reader.image_credit,
         author=reader.author,
         publisher_tldr=tuple(reader.tldr),
+        published=reader.published,
+        tags=reader.tags,
     )
