@@ -95,13 +95,16 @@ class Store:
         self.close()
 
     def _version(self) -> int:
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
-        ).fetchone()
+        exists = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
         if not exists or not exists[0]:
             return 0
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(row[0]) if row else 0
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        """The first row of a query, with the result fully consumed (DuckDB wants it so)."""
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return rows[0] if rows else None
 
     def _migrate(self) -> None:
         version = self._version()
@@ -243,9 +246,7 @@ class Store:
 
     def source_finished(self, source: Input) -> bool:
         """Whether this input, unchanged since, was read to its end by an earlier ingest."""
-        row = self.con.execute(
-            "SELECT size, mtime FROM sources WHERE name = ?", [source.name]
-        ).fetchone()
+        row = self._one("SELECT size, mtime FROM sources WHERE name = ?", [source.name])
         return row is not None and row[0] == source.size and row[1] == source.mtime
 
     # --- the story index (newstide.dedup.stories.StoryBackend) --------------------------------
@@ -286,8 +287,9 @@ class Store:
             f"""
             SELECT {", ".join("a." + c for c in _ARTICLE_COLUMNS)},
                    (SELECT list([s."index", s.start, s."end"] ORDER BY s."index")
-                      FROM sentences s WHERE s.article_id = a.id) AS sentences
-            FROM articles a {where}
+                      FROM sentences s WHERE s.article_id = a.id) AS sentences,
+                   g.signature
+            FROM articles a LEFT JOIN story_signatures g ON g.article_id = a.id {where}
             ORDER BY a.published NULLS LAST, a.id
             """,
             list(params),
@@ -313,9 +315,9 @@ class Store:
         """Row counts of the main tables, plus distinct stories."""
         out = {}
         for table in ("articles", "sentences", "entities", "mentions", "interactions", "summaries", "failures"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            row = self._one(f"SELECT count(*) FROM {table}")
             out[table] = int(row[0]) if row else 0
-        row = self.con.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()
+        row = self._one("SELECT count(DISTINCT story_id) FROM articles")
         out["stories"] = int(row[0]) if row else 0
         return out
 
@@ -329,4 +331,5 @@ def _article_from_row(row: tuple[Any, ...]) -> Article:
     values["publisher_tldr"] = tuple(values["publisher_tldr"] or ())
     values["tags"] = tuple(values["tags"] or ())
     sentences = tuple(Sentence(i, s, e) for i, s, e in row[len(_ARTICLE_COLUMNS)] or ())
-    return Article(**values, sentences=sentences)
+    minhash = tuple(row[len(_ARTICLE_COLUMNS) + 1] or ())
+    return Article(**values, sentences=sentences, minhash=minhash)
