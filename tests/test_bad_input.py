@@ -39,7 +39,10 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
     "blank.txt": ("empty", lambda p: p.write_bytes(b"  \n\t \n")),
     "binary.html": ("binary", lambda p: p.write_bytes(bytes(range(256)) * 40)),
     "nul.txt": ("binary", lambda p: p.write_bytes(b"\x00\x01\x02\x03" * 500)),
-    "truncated.html.gz": ("truncated-gzip", lambda p: p.write_bytes(gzip.compress(PAGE * 20)[:700])),
+    "truncated.html.gz": (
+        "truncated-gzip",
+        lambda p: p.write_bytes(gzip.compress(PAGE * 20)[:700]),
+    ),
     "bomb.html.gz": (
         "too-large",
         lambda p: p.write_bytes(gzip.compress(b"<html><body><p>" + b"a" * 300_000_000)),
@@ -47,12 +50,20 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
     "huge.html": ("too-large", lambda p: p.write_bytes(b"<html><body><p>" + b"x " * 5_200_000)),
     "truncated.warc.gz": ("truncated-warc", _truncated_warc),
     "long-length.warc": ("bad-warc", lambda p: _wrong_length_warc(p, b"Content-Length: 9")),
-    "short-length.warc": ("bad-content-length", lambda p: _wrong_length_warc(p, b"Content-Length: ")),
+    "short-length.warc": (
+        "bad-content-length",
+        lambda p: _wrong_length_warc(p, b"Content-Length: "),
+    ),
     "nav.html": (
         "no-text",
-        lambda p: p.write_bytes(b"<html><body><nav><a href='/'>Home</a></nav><script>var a=1;</script></body></html>"),
+        lambda p: p.write_bytes(
+            b"<html><body><nav><a href='/'>Home</a></nav><script>var a=1;</script></body></html>"
+        ),
     ),
-    "malformed.rss": ("bad-feed", lambda p: p.write_bytes(b"<?xml version='1.0'?><rss><channel><title>x</tit")),
+    "malformed.rss": (
+        "bad-feed",
+        lambda p: p.write_bytes(b"<?xml version='1.0'?><rss><channel><title>x</tit"),
+    ),
     "xxe.rss": (
         "unsafe-xml",
         lambda p: p.write_bytes(
@@ -65,7 +76,9 @@ BAD_FILES: dict[str, tuple[str, Callable[[Path], None]]] = {
 
 
 @pytest.mark.slow
-def test_every_bad_file_is_a_failure_and_the_batch_goes_on(tmp_path: Path, settings: Settings) -> None:
+def test_every_bad_file_is_a_failure_and_the_batch_goes_on(
+    tmp_path: Path, settings: Settings
+) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name, (_, make) in BAD_FILES.items():
@@ -87,14 +100,24 @@ def test_every_bad_file_is_a_failure_and_the_batch_goes_on(tmp_path: Path, setti
 
 def test_jsonl_bad_lines_are_failures_with_line_numbers(tmp_path: Path, settings: Settings) -> None:
     lines = [
-        json.dumps({"text": "Telkomsel berinvestasi di Gojek pada tahun 2020 sebagai bagian dari kerja sama digital."}),
+        json.dumps(
+            {
+                "text": "Telkomsel berinvestasi di Gojek pada tahun 2020 sebagai bagian dari kerja sama digital."
+            }
+        ),
         "{not json",
         "[1, 2, 3]",
         json.dumps({"text": 42}),
         json.dumps({"title": "tanpa isi"}),
-        json.dumps({"text": "Teks yang cukup panjang untuk disimpan sebagai artikel berita.", "url": ["x"]}),
+        json.dumps(
+            {"text": "Teks yang cukup panjang untuk disimpan sebagai artikel berita.", "url": ["x"]}
+        ),
         "",
-        json.dumps({"text": "Bank Mandiri dan BRI bersaing dalam pembiayaan usaha kecil di seluruh Indonesia."}),
+        json.dumps(
+            {
+                "text": "Bank Mandiri dan BRI bersaing dalam pembiayaan usaha kecil di seluruh Indonesia."
+            }
+        ),
     ]
     target = tmp_path / "export.jsonl"
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -111,9 +134,13 @@ def test_jsonl_bad_lines_are_failures_with_line_numbers(tmp_path: Path, settings
     ]
 
 
-def test_a_huge_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path, settings: Settings) -> None:
+def test_a_huge_jsonl_line_is_skipped_and_the_next_line_read(
+    tmp_path: Path, settings: Settings
+) -> None:
     target = tmp_path / "big.jsonl"
-    good = json.dumps({"text": "Indosat dan XL Axiata bersaing ketat di pasar seluler Indonesia tahun ini."})
+    good = json.dumps(
+        {"text": "Indosat dan XL Axiata bersaing ketat di pasar seluler Indonesia tahun ini."}
+    )
     target.write_text(json.dumps({"text": "x" * 11_000_000}) + "\n" + good + "\n", encoding="utf-8")
     with Store(tmp_path / "s.duckdb") as store:
         report = ingest([str(target)], store, settings)
@@ -130,7 +157,9 @@ def test_cli_reports_failures_in_summary_and_exit_code(tmp_path: Path) -> None:
     assert "1 new article(s)" in result.output and "1 failed" in result.output
     assert "empty 1" in result.output
     listed = CliRunner().invoke(cli, ["--db", db, "failures"])
-    assert listed.exit_code == 0 and "empty.txt" in listed.output and "1 failure(s)" in listed.output
+    assert (
+        listed.exit_code == 0 and "empty.txt" in listed.output and "1 failure(s)" in listed.output
+    )
 
 
 @pytest.mark.parametrize(

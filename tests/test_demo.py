@@ -62,7 +62,7 @@ def test_the_rewritten_copy_shares_a_story(demo_store: Path) -> None:
             "HAVING count(*) > 1"
         )
     assert len(rows) == 1
-    (_, titles), = rows
+    ((_, titles),) = rows
     assert len(titles) == 2 and all("OpenAI" in t for t in titles)
 
 
@@ -71,5 +71,7 @@ def test_demo_corpus_is_reproducible_from_its_source(tmp_path: Path) -> None:
     import sys
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "make_demo_corpus.py"
-    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -50,9 +50,12 @@ def write_warc(path: Path, pages: list[tuple[str, str, str]], *, gz: bool = True
         robots = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
-                "https://ledger.example/robots.txt", "response",
-                payload=io.BytesIO(b"User-agent: *\n"), length=14, http_headers=robots,
-            )  # fmt: skip
+                "https://ledger.example/robots.txt",
+                "response",
+                payload=io.BytesIO(b"User-agent: *\n"),
+                length=14,
+                http_headers=robots,
+            )
         )
 
 
@@ -82,7 +85,9 @@ def test_warc_gives_every_html_response_with_uri_and_date(
     tmp_path: Path, settings: Settings, gz: bool
 ) -> None:
     html = (DATA / "page.html").read_text(encoding="utf-8")
-    undated = html.replace('<meta property="article:published_time" content="2022-02-08T09:30:00+00:00">', "")
+    undated = html.replace(
+        '<meta property="article:published_time" content="2022-02-08T09:30:00+00:00">', ""
+    )
     undated = undated.replace("February 8, 2022", "").replace("Nvidia and Arm", "Arm and Nvidia")
     undated = undated.replace("/2022/02/", "/").replace("Copyright 2022", "Copyright")
     target = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")

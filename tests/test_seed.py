@@ -40,8 +40,10 @@ def test_seed_sentences_are_spans_of_the_text(seed_text: str) -> None:
         "Hubungan antara Microsoft dan OpenAI, dua raksasa teknologi yang merintis jalan di bidang "
         "AI, tampak mengalami pasang surut."
     )
-    assert "Sam Altman, CEO OpenAI, memberikan tanggapan positif kepada media tentang masa depan " \
+    assert (
+        "Sam Altman, CEO OpenAI, memberikan tanggapan positif kepada media tentang masa depan "
         "hubungan kedua perusahaan." in texts
+    )
     assert all(t == t.strip() and t for t in texts)
     assert [s.index for s in article.sentences] == list(range(len(texts)))
     assert len(texts) == article.text.count(". ") + article.text.count(".\n") + 1

@@ -103,9 +103,13 @@ def test_killed_ingest_resumes_with_every_article_exactly_once(tmp_path: Path) -
     assert kills >= 1, "the ingest finished before it could be killed: make the corpus larger"
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == written
-        assert store.query("SELECT count(*) FROM (SELECT DISTINCT title FROM articles)")[0][0] == written
+        assert (
+            store.query("SELECT count(*) FROM (SELECT DISTINCT title FROM articles)")[0][0]
+            == written
+        )
         per_article = store.query(
-            "SELECT count(*) FROM sentences GROUP BY article_id HAVING count(*) <> ?", [len(SENTENCES)]
+            "SELECT count(*) FROM sentences GROUP BY article_id HAVING count(*) <> ?",
+            [len(SENTENCES)],
         )
         assert per_article == []
         assert store.query("SELECT count(*) FROM story_signatures")[0][0] == written

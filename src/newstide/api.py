@@ -9,7 +9,9 @@ from newstide.records import Article, RawDocument
 from newstide.settings import Settings, default_settings
 
 
-def analyze(text_or_html: str, url: str | None = None, *, settings: Settings | None = None) -> Article:
+def analyze(
+    text_or_html: str, url: str | None = None, *, settings: Settings | None = None
+) -> Article:
     """Run the whole pipeline on one document, without a store.
 
     Args:

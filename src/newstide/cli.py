@@ -91,7 +91,8 @@ def cli(ctx: click.Context, db: str | None, settings_path: str | None, debug: bo
     store, then ask it about articles, organizations and their relationships.
     """
     logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
     )
     ctx.obj = _Context(db, settings_path, debug)
 
@@ -105,19 +106,27 @@ def _print_report(report: IngestReport) -> None:
     )
     if report.languages:
         languages = ", ".join(f"{code} {n}" for code, n in report.languages.most_common())
-        not_processed = f" ({report.not_processed} in languages not processed)" if report.not_processed else ""
+        not_processed = (
+            f" ({report.not_processed} in languages not processed)" if report.not_processed else ""
+        )
         click.echo(f"languages: {languages}{not_processed}")
     if report.failures:
         reasons = ", ".join(f"{reason} {n}" for reason, n in report.failures.most_common())
         click.echo(f"failures: {reasons} (see: newstide failures)")
 
 
-def _run_ingest(obj: _Context, paths: tuple[str, ...], force: bool, default_db: str) -> IngestReport:
+def _run_ingest(
+    obj: _Context, paths: tuple[str, ...], force: bool, default_db: str
+) -> IngestReport:
     with obj.store(default=default_db) as store:
         progress = tqdm(desc="ingest", unit="doc", disable=None, file=sys.stderr, leave=False)
         try:
             return ingest(
-                list(paths), store, obj.settings, force=force, on_document=lambda _: progress.update()
+                list(paths),
+                store,
+                obj.settings,
+                force=force,
+                on_document=lambda _: progress.update(),
             )
         finally:
             progress.close()
@@ -125,7 +134,9 @@ def _run_ingest(obj: _Context, paths: tuple[str, ...], force: bool, default_db: 
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--force", is_flag=True, help="Re-read inputs that an earlier ingest already finished.")
+@click.option(
+    "--force", is_flag=True, help="Re-read inputs that an earlier ingest already finished."
+)
 @click.pass_obj
 @_friendly
 def ingest_command(obj: _Context, paths: tuple[str, ...], force: bool) -> None:
@@ -185,7 +196,9 @@ def failures_command(obj: _Context) -> None:
         click.echo("no failures recorded")
         return
     for failure in failures:
-        click.echo(f"{iso(failure.at)}  {failure.reason:<15} {failure.source}\n    {failure.detail}")
+        click.echo(
+            f"{iso(failure.at)}  {failure.reason:<15} {failure.source}\n    {failure.detail}"
+        )
     click.echo(f"{len(failures)} failure(s)")
 
 
@@ -198,7 +211,9 @@ def article_command(obj: _Context, article_id: str) -> None:
     with obj.store(read_only=True) as store:
         article = store.article(article_id)
     if article is None:
-        raise NewstideError(f"no single article matches {article_id!r}", "list ids with: newstide export")
+        raise NewstideError(
+            f"no single article matches {article_id!r}", "list ids with: newstide export"
+        )
     _print_article(article)
 
 

@@ -7,7 +7,7 @@ CLI can print one line and exit non-zero. Third-party errors are wrapped with
 ```
 NewstideError
 ├── SettingsError        a settings file is missing, malformed or has unknown keys
-├── PipelineError        stages in the wrong order, or a stage returned something else than an Article
+├── PipelineError        stages in the wrong order, or a stage returned something but an Article
 ├── InputError           an input cannot be used at all (missing path, unreadable folder)
 │   └── DocumentError    one document is unusable: becomes a `Failure` row, never stops a batch
 └── StoreError           the store cannot be opened, migrated or written

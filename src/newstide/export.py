@@ -1,4 +1,4 @@
-"""The export contract: one JSON object per article, as `export --format jsonl` and `analyze` print it.
+"""The export contract: one JSON object per article, as `export` and `analyze` print it.
 
 Later stages add keys (``entities``, ``interactions``, ``tldr``) to the same object; keys are never
 renamed or removed, because outside tools rely on them. The schema is documented in the README.

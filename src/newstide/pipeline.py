@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from newstide.errors import PipelineError
 from newstide.records import Article
@@ -42,12 +42,18 @@ class StageInfo:
     nlp: bool
 
 
-class Stage(Protocol):
-    """Anything callable on an Article that carries a `StageInfo` as ``stage_info``."""
+#: A stage: a callable on an Article, carrying a `StageInfo` as ``stage_info`` (set by `stage`).
+Stage = Callable[[Article], Article]
 
-    stage_info: StageInfo
 
-    def __call__(self, article: Article) -> Article: ...
+def info(item: Stage) -> StageInfo:
+    """The declaration `stage` attached to a stage."""
+    declared = getattr(item, "stage_info", None)
+    if not isinstance(declared, StageInfo):
+        raise PipelineError(
+            "E001", f"{item!r} is not a stage", "decorate it with @newstide.pipeline.stage"
+        )
+    return declared
 
 
 T = TypeVar("T")
@@ -94,34 +100,32 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage]) -> None:
         available = set(EXTRACTED_FIELDS)
         for item in stages:
-            info = getattr(item, "stage_info", None)
-            if not isinstance(info, StageInfo):
-                raise PipelineError(
-                    "E001", f"{item!r} is not a stage", "decorate it with @newstide.pipeline.stage"
-                )
-            missing = set(info.requires) - available
+            declared = info(item)
+            missing = set(declared.requires) - available
             if missing:
                 raise PipelineError(
                     "E002",
-                    f"stage {info.name!r} requires {sorted(missing)}, which no earlier stage assigns",
+                    f"stage {declared.name!r} requires {sorted(missing)}, "
+                    "which no earlier stage assigns",
                     "reorder the stages or add the one that assigns them",
                 )
-            available |= set(info.assigns)
+            available |= set(declared.assigns)
         self.stages: tuple[Stage, ...] = tuple(stages)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The stage names, in order."""
-        return tuple(s.stage_info.name for s in self.stages)
+        return tuple(info(s).name for s in self.stages)
 
     def _run(self, item: Stage, article: Article) -> Article:
-        if item.stage_info.nlp and article.skipped:
+        declared = info(item)
+        if declared.nlp and article.skipped:
             return article
         result: Any = item(article)
         if not isinstance(result, Article):
             raise PipelineError(
                 "E003",
-                f"stage {item.stage_info.name!r} returned {type(result).__name__}, not an Article",
+                f"stage {declared.name!r} returned {type(result).__name__}, not an Article",
                 "a stage must return the article, enriched with dataclasses.replace",
             )
         return result
@@ -132,11 +136,11 @@ class Pipeline:
         return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Run every stage over a stream of articles, using a stage's own ``pipe`` when it has one."""
+        """Run every stage over a stream of articles, with a stage's ``pipe`` where it has one."""
         stream: Iterable[Article] = articles
         for item in self.stages:
             batch = getattr(item, "pipe", None)
-            if batch is not None and not item.stage_info.nlp:
+            if batch is not None and not info(item).nlp:
                 stream = batch(stream)
             else:
                 stream = (self._run(item, a) for a in stream)

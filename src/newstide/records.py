@@ -1,8 +1,8 @@
 """The record types that flow through newstide: frozen, slotted dataclasses with exact types.
 
 A reader turns input into `RawDocument`s (or `Failure`s); extraction turns a `RawDocument` into an
-`Article`; every later stage returns a new `Article` made with `dataclasses.replace`, so no stage can
-change what an earlier one decided behind its back.
+`Article`; every later stage returns a new `Article` made with `dataclasses.replace`, so no
+stage can change what an earlier one decided behind its back.
 """
 
 from __future__ import annotations

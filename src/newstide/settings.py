@@ -65,7 +65,9 @@ def _read_toml(text: str, origin: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{origin} is not valid TOML: {exc}", "check the line it names") from exc
+        raise SettingsError(
+            f"{origin} is not valid TOML: {exc}", "check the line it names"
+        ) from exc
 
 
 def _merge(shipped: dict[str, Any], user: dict[str, Any], origin: str) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Stories: exact and near-duplicate articles (syndicated or lightly rewritten copies) share a story_id.
+"""Stories: exact and near-duplicate copies (syndicated, lightly rewritten) share a story id.
 
 Each article gets a MinHash signature of its word shingles (`MinHashSigner`, run wherever the NLP
 runs). `StoryIndex` then assigns story ids in the single writer: locality-sensitive hashing over
@@ -33,14 +33,16 @@ def _words(text: str) -> list[str]:
 
 
 def lsh_shape(settings: DedupSettings) -> tuple[int, int]:
-    """Bands and rows per band whose LSH threshold ``(1/b)**(1/r)`` sits just below the threshold."""
+    """Bands and rows whose LSH threshold ``(1/b)**(1/r)`` sits just below ``dedup.threshold``."""
     best = (1, settings.num_perm)
     best_gap = float("inf")
     for rows in range(1, settings.num_perm + 1):
         bands = settings.num_perm // rows
         point = (1 / bands) ** (1 / rows)
         gap = settings.threshold - point
-        if 0 <= gap < best_gap:  # at or below the threshold: recall first, the Jaccard check decides
+        if (
+            0 <= gap < best_gap
+        ):  # at or below the threshold: recall first, the Jaccard check decides
             best, best_gap = (bands, rows), gap
     return best
 
@@ -50,7 +52,7 @@ def _key(payload: bytes) -> int:
 
 
 def band_keys(article: Article, settings: DedupSettings) -> list[tuple[int, int]]:
-    """The ``(band, key)`` pairs an article is indexed under; an exact-copy key always comes first."""
+    """The ``(band, key)`` pairs an article is indexed under; the exact-copy key comes first."""
     keys = [(EXACT_BAND, _key(" ".join(_words(article.text)).encode("utf-8")))]
     if article.minhash:
         bands, rows = lsh_shape(settings)
@@ -79,7 +81,9 @@ class MinHashSigner:
         if len(words) < self.settings.min_words:
             return dataclasses.replace(article, minhash=())
         size = self.settings.shingle_words
-        shingles = {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+        shingles = {
+            " ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)
+        }
         signature = MinHash(num_perm=self.settings.num_perm, seed=1)
         signature.update_batch(sorted(shingles))
         return dataclasses.replace(

@@ -46,12 +46,16 @@ def _unread(record: Any) -> int:
     return int(limit) if isinstance(limit, int) else 0
 
 
-def _warc_record(record: Any, source: str, body: bytes, limits: IngestSettings) -> RawDocument | Failure:
+def _warc_record(
+    record: Any, source: str, body: bytes, limits: IngestSettings
+) -> RawDocument | Failure:
     """One HTML response record, its body already read, as a document or a failure."""
     if len(body) > limits.max_document_bytes:
         return Failure(source, "too-large", f"record is over {limits.max_document_bytes:,} bytes")
     if _unread(record) > 0:
-        return Failure(source, "truncated-warc", "the record ends before its declared Content-Length")
+        return Failure(
+            source, "truncated-warc", "the record ends before its declared Content-Length"
+        )
     charset = _CHARSET_RE.search(record.http_headers.get_header("Content-Type") or "")
     try:
         html = decode_text(
@@ -75,7 +79,9 @@ def _is_html_response(record: Any) -> bool:
     return status.startswith("2") and content_type.startswith(_HTML_TYPES)
 
 
-def iter_warc(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[RawDocument | Failure]:
+def iter_warc(
+    stream: BinaryIO, path: str, limits: IngestSettings
+) -> Iterator[RawDocument | Failure]:
     """Stream the HTML responses of a WARC file (gzipped or not), one record in memory at a time.
 
     A document is handed on only once the record after it has been read cleanly: warcio notices
@@ -97,7 +103,9 @@ def iter_warc(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[R
                 record = next(records, None)
                 wanted = record is not None and _is_html_response(record)
                 # Read the body before the offset: warcio reads to the record's end for it.
-                body = record.content_stream().read(limits.max_document_bytes + 1) if wanted else b""
+                body = b""
+                if record is not None and wanted:
+                    body = record.content_stream().read(limits.max_document_bytes + 1)
                 if record is not None:
                     offset = records.get_record_offset()
             current = _warc_record(record, f"{path}#{offset}", body, limits) if wanted else None
@@ -134,9 +142,10 @@ def _check_xml_safety(data: bytes, what: str) -> None:
         defusedxml.ElementTree.fromstring(data)
     except defusedxml.DefusedXmlException as exc:
         raise DocumentError(
-            "unsafe-xml", f"{what} declares XML entities or external references ({type(exc).__name__})"
+            "unsafe-xml",
+            f"{what} declares XML entities or external references ({type(exc).__name__})",
         ) from exc
-    except Exception:  # noqa: BLE001 - malformed XML is left to feedparser's lenient parser
+    except Exception:
         return
 
 
@@ -221,7 +230,9 @@ def _record(line: bytes, source: str, limits: IngestSettings) -> RawDocument:
     return RawDocument(source, "record", body, given, content_is_html=body is html)
 
 
-def iter_jsonl(stream: BinaryIO, path: str, limits: IngestSettings) -> Iterator[RawDocument | Failure]:
+def iter_jsonl(
+    stream: BinaryIO, path: str, limits: IngestSettings
+) -> Iterator[RawDocument | Failure]:
     """One article per line; a bad line is a `Failure` with its line number, the rest goes on."""
     limit = limits.max_document_bytes
     number = 0

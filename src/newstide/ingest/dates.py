@@ -37,7 +37,9 @@ def parse_date(value: object) -> dt.datetime | None:
     if isinstance(value, dt.date):
         return _in_window(dt.datetime(value.year, value.month, value.day))
     if isinstance(value, time.struct_time):
-        return _in_window(dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC).replace(tzinfo=None))
+        return _in_window(
+            dt.datetime.fromtimestamp(calendar.timegm(value), dt.UTC).replace(tzinfo=None)
+        )
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
             return _in_window(dt.datetime.fromtimestamp(float(value), dt.UTC).replace(tzinfo=None))
@@ -84,7 +86,9 @@ _TIME = (
 )
 _DATELINE_RES = [
     re.compile(rf"^(?:{_WEEKDAY})?(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}}){_TIME}$", re.I),
-    re.compile(rf"^(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}$", re.I),
+    re.compile(
+        rf"^(?:{_WEEKDAY})?{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}$", re.I
+    ),
 ]
 
 

@@ -39,7 +39,8 @@ def inflate(stream: BinaryIO, limit: int, what: str) -> bytes:
                 out.write(chunk)
                 if out.tell() > limit:
                     raise DocumentError(
-                        "too-large", f"{what} inflates past {limit:,} bytes (ingest.max_inflated_bytes)"
+                        "too-large",
+                        f"{what} inflates past {limit:,} bytes (ingest.max_inflated_bytes)",
                     )
     except EOFError as exc:
         raise DocumentError("truncated-gzip", f"{what} ends before its gzip stream does") from exc
@@ -78,7 +79,9 @@ def control_char_ratio(text: str) -> float:
     return bad / len(sample)
 
 
-def decode_text(data: bytes, what: str, max_control_ratio: float, declared: str | None = None) -> str:
+def decode_text(
+    data: bytes, what: str, max_control_ratio: float, declared: str | None = None
+) -> str:
     """Decode a document's bytes to text, sniffing the encoding.
 
     Order: BOM, a declared charset that decodes cleanly, strict UTF-8, UTF-16 without BOM,

@@ -16,9 +16,10 @@ from newstide.ingest.dates import parse_date
 
 log = logging.getLogger(__name__)
 
-_BLOCK_TAGS = frozenset(
-    "p div li h1 h2 h3 h4 h5 h6 blockquote pre tr section article br figcaption".split()
-)
+_BLOCK_TAGS = (
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section",
+    "article", "br", "figcaption",
+)  # fmt: skip
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _BLANKS_RE = re.compile(r"\n\s*\n+")
 
@@ -76,12 +77,13 @@ def extract_page(html: str, url: str | None = None) -> Page:
         )
     except (ValueError, lxml.etree.LxmlError, RecursionError) as exc:
         raise DocumentError("bad-html", f"the page cannot be parsed as HTML: {exc}") from exc
-    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
+    body = "" if doc is None or isinstance(doc, dict) else (doc.text or "").strip()
+    if doc is None or isinstance(doc, dict) or not body:
         raise DocumentError("no-article", "no main text found on the page")
     title = " ".join(doc.title.split()) if doc.title else None
     categories = [c for c in (doc.categories or []) if c]
     return Page(
-        text=_drop_headline(doc.text.strip(), title),
+        text=_drop_headline(body, title),
         title=title or None,
         published=parse_date(doc.date),
         site=doc.sitename or doc.hostname or None,

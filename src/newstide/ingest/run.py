@@ -73,7 +73,9 @@ class IngestReport:
 class _Writer:
     """Buffers articles, failures and finished inputs; writes them in one transaction per batch."""
 
-    def __init__(self, store: Store, stories: StoryIndex, batch_size: int, report: IngestReport) -> None:
+    def __init__(
+        self, store: Store, stories: StoryIndex, batch_size: int, report: IngestReport
+    ) -> None:
         self.store, self.stories, self.batch_size, self.report = store, stories, batch_size, report
         self.articles: list[Article] = []
         self.failures: list[Failure] = []
@@ -150,7 +152,9 @@ def ingest(
     return report
 
 
-def analyze_documents(raws: Iterable[RawDocument | Failure], settings: Settings) -> list[Article | Failure]:
+def analyze_documents(
+    raws: Iterable[RawDocument | Failure], settings: Settings
+) -> list[Article | Failure]:
     """Run the whole pipeline on documents without a store (stories matched among themselves)."""
     pipeline = worker_pipeline(settings)
     stories = StoryIndex(settings.dedup)

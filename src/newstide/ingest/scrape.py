@@ -17,8 +17,8 @@ separated by blank lines, the dateline cut from its first paragraph.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from newstide.ingest.dates import parse_dateline
@@ -89,9 +89,7 @@ def _credit(line: str) -> str | None:
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(
-        _AD_SLOT_RE.match(line) or _AD_LINE_RE.match(line) or _READ_ALSO_RE.match(line)
-    )
+    return bool(_AD_SLOT_RE.match(line) or _AD_LINE_RE.match(line) or _READ_ALSO_RE.match(line))
 
 
 class _Reader:
@@ -204,7 +202,9 @@ def clean_scrape(text: str) -> Scrape:
             continue
         tags = _TAGS_RE.match(line)
         if tags and len(line) <= 300:
-            reader.tags = tuple(t.strip() for t in re.split(r"[,;]", tags.group("tags")) if t.strip())
+            reader.tags = tuple(
+                t.strip() for t in re.split(r"[,;]", tags.group("tags")) if t.strip()
+            )
             continue
         if not reader.body_started():
             published = parse_dateline(line)
@@ -220,10 +220,13 @@ def clean_scrape(text: str) -> Scrape:
             if byline:
                 reader.author = reader.author or byline.group("name").strip()
                 continue
-        elif len(line) <= 80 and (byline := _BYLINE_RE.match(line)) and byline.group("role"):
-            if byline.group("role").lower() not in ("by", "oleh"):
-                reader.author = reader.author or byline.group("name").strip()
-                continue
+        elif (
+            len(line) <= 80
+            and (byline := _BYLINE_RE.match(line))
+            and byline.group("role").lower() not in ("by", "oleh")
+        ):
+            reader.author = reader.author or byline.group("name").strip()
+            continue
         reader.add_body(line)
     paragraphs = [_join_lines(p) for p in reader.paragraphs if p]
     site = reader.site

@@ -1,4 +1,4 @@
-"""The door: paths, folders and standard input turned into documents, the format sniffed from content.
+"""The door: paths, folders and stdin turned into documents, each format sniffed from content.
 
 `iter_documents` never raises for a bad document: it yields a `Failure` with the document's source
 and reason, and goes on with the next one.
@@ -69,7 +69,9 @@ def expand_inputs(inputs: Iterable[str], exclude: Iterable[Path] = ()) -> Iterat
             stat = path.stat()
             yield Input(str(path), path, stat.st_size, stat.st_mtime)
         else:
-            raise InputError(f"no such file or folder: {item}", "check the path, or pass - for stdin")
+            raise InputError(
+                f"no such file or folder: {item}", "check the path, or pass - for stdin"
+            )
 
 
 def sniff_format(head: bytes, name: str) -> str:
@@ -125,14 +127,18 @@ def _peek_inflated(stream: BinaryIO) -> bytes:
 def _read_bounded(stream: BinaryIO, limit: int, what: str) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise DocumentError("too-large", f"{what} is over {limit:,} bytes (ingest.max_document_bytes)")
+        raise DocumentError(
+            "too-large", f"{what} is over {limit:,} bytes (ingest.max_document_bytes)"
+        )
     return data
 
 
 def _read_one(source: Input, limits: IngestSettings) -> Iterator[RawDocument | Failure]:
     opened: BinaryIO
     if source.path is None:
-        opened = io.BytesIO(_read_bounded(sys.stdin.buffer, limits.max_feed_bytes, "standard input"))
+        opened = io.BytesIO(
+            _read_bounded(sys.stdin.buffer, limits.max_feed_bytes, "standard input")
+        )
     else:
         try:
             opened = source.path.open("rb")

@@ -1,4 +1,4 @@
-"""Language identification: langid (py3langid) with a marker-word check that tells Malay from Indonesian."""
+"""Language identification: langid (py3langid), and marker words that tell Malay from Indonesian."""
 
 from __future__ import annotations
 

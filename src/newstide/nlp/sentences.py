@@ -18,9 +18,7 @@ from newstide.pipeline import stage
 from newstide.records import Article, Sentence
 from newstide.settings import SentenceSettings
 
-_BOUNDARY_RE = re.compile(
-    r"(?:[.!?…]+)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u00DD])|\n"
-)
+_BOUNDARY_RE = re.compile(r"(?:[.!?…]+)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u00DD])|\n")
 _WORD_BEFORE_RE = re.compile(r"([^\s(\"'“‘\[]+)\.+$")
 _INITIAL_RE = re.compile(r"^[A-Z]$")
 _DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -43,9 +41,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     token = word.group(1)
     return not (
-        token in _never_final()
-        or _INITIAL_RE.match(token)
-        or _DOTTED_ACRONYM_RE.match(token)
+        token in _never_final() or _INITIAL_RE.match(token) or _DOTTED_ACRONYM_RE.match(token)
     )
 
 

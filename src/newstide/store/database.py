@@ -68,7 +68,9 @@ class Store:
         self.path = Path(path)
         self.dedup = dedup or default_settings().dedup
         if read_only and not self.path.exists():
-            raise StoreError(f"no store at {self.path}", "ingest something first: newstide ingest PATH")
+            raise StoreError(
+                f"no store at {self.path}", "ingest something first: newstide ingest PATH"
+            )
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
@@ -90,12 +92,17 @@ class Store:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 
     def _version(self) -> int:
-        exists = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'")
+        exists = self._one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        )
         if not exists or not exists[0]:
             return 0
         row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
@@ -112,7 +119,9 @@ class Store:
             return
         try:
             self.con.execute("BEGIN TRANSACTION")
-            self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            self.con.execute(
+                "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"
+            )
             for target in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[target]:
                     self.con.execute(statement)
@@ -130,7 +139,8 @@ class Store:
             raise StoreError(f"{self.path} is not a newstide store", "pass another --db")
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {version}; this newstide knows up to {SCHEMA_VERSION}",
+                f"{self.path} has schema version {version}; "
+                f"this newstide knows versions up to {SCHEMA_VERSION}",
                 "upgrade newstide",
             )
 
@@ -157,7 +167,10 @@ class Store:
         existing: set[str] = set()
         if unique:
             self.con.register("_ids", pa.table({"id": [a.id for a in unique]}))
-            existing = {r[0] for r in self.con.execute("SELECT id FROM articles JOIN _ids USING (id)").fetchall()}
+            existing = {
+                r[0]
+                for r in self.con.execute("SELECT id FROM articles JOIN _ids USING (id)").fetchall()
+            }
             self.con.unregister("_ids")
         new = [a for a in unique if a.id not in existing]
         try:
@@ -197,9 +210,14 @@ class Store:
                     "text": [a.sentence_text(s) for a in articles for s in a.sentences],
                 },
                 schema=pa.schema(
-                    [("article_id", pa.string()), ("index", pa.int32()), ("start", pa.int32()),
-                     ("end", pa.int32()), ("text", pa.string())]
-                ),  # fmt: skip
+                    [
+                        ("article_id", pa.string()),
+                        ("index", pa.int32()),
+                        ("start", pa.int32()),
+                        ("end", pa.int32()),
+                        ("text", pa.string()),
+                    ]
+                ),
             ),
         )
         self._append(
@@ -208,7 +226,9 @@ class Store:
                 {
                     "article_id": [a.id for a in articles],
                     "story_id": [a.story_id or a.id for a in articles],
-                    "signature": pa.array([list(a.minhash) for a in articles], pa.list_(pa.uint32())),
+                    "signature": pa.array(
+                        [list(a.minhash) for a in articles], pa.list_(pa.uint32())
+                    ),
                 }
             ),
         )
@@ -256,8 +276,12 @@ class Store:
             return {}
         self.con.register(
             "_keys",
-            pa.table({"band": pa.array([b for b, _ in keys], pa.int16()),
-                      "key": pa.array([k for _, k in keys], pa.int64())}),  # fmt: skip
+            pa.table(
+                {
+                    "band": pa.array([b for b, _ in keys], pa.int16()),
+                    "key": pa.array([k for _, k in keys], pa.int64()),
+                }
+            ),
         )
         rows = self.con.execute(
             "SELECT band, key, article_id FROM story_bands JOIN _keys USING (band, key)"
@@ -273,7 +297,8 @@ class Store:
             return {}
         self.con.register("_ids", pa.table({"article_id": list(article_ids)}))
         rows = self.con.execute(
-            "SELECT article_id, story_id, signature FROM story_signatures JOIN _ids USING (article_id)"
+            "SELECT article_id, story_id, signature "
+            "FROM story_signatures JOIN _ids USING (article_id)"
         ).fetchall()
         self.con.unregister("_ids")
         return {r[0]: (r[1], tuple(r[2] or ())) for r in rows}
@@ -314,7 +339,15 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts of the main tables, plus distinct stories."""
         out = {}
-        for table in ("articles", "sentences", "entities", "mentions", "interactions", "summaries", "failures"):
+        for table in (
+            "articles",
+            "sentences",
+            "entities",
+            "mentions",
+            "interactions",
+            "summaries",
+            "failures",
+        ):
             row = self._one(f"SELECT count(*) FROM {table}")
             out[table] = int(row[0]) if row else 0
         row = self._one("SELECT count(DISTINCT story_id) FROM articles")
