@@ -26,7 +26,7 @@ def detokenize(tokens: list[str]) -> str:
 
 
 def indosum_articles(limit: int | None = None) -> Iterator[dict[str, str]]:
-    """IndoSum dev articles as JSONL-ready records: id, title-less text, paragraphs by blank lines."""
+    """IndoSum dev articles as JSONL-ready records (id, text with paragraphs, language)."""
     with INDOSUM.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             if limit is not None and number >= limit:

@@ -90,7 +90,10 @@ def main() -> int:
         return 0
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     settings = load_settings()
-    rows = {"newstide": [], "trafilatura (plain extract)": []}
+    rows: dict[str, list[tuple[float, float, float]]] = {
+        "newstide": [],
+        "trafilatura (plain extract)": [],
+    }
     seconds = {name: 0.0 for name in rows}
     for key, gold in sorted(truth.items()):
         path = root / "html" / f"{key}.html.gz"
