@@ -30,11 +30,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests bench scripts
 	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy bench
 
 ## Benchmarks print figures beside a baseline measured in the same run.
 bench: $(STAMP)
-	$(PY) bench/extraction_quality.py
-	$(PY) bench/ingest_throughput.py
+	cd bench && ../$(PY) extraction_quality.py && ../$(PY) ingest_throughput.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo.duckdb

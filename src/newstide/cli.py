@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from importlib import resources
@@ -231,6 +232,37 @@ def _print_article(article: Article) -> None:
     click.echo("")
     click.echo(article.text)
     click.echo(f"\n{len(article.sentences)} sentence(s)")
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score newstide on the development data (../shared/data), beside baselines."""
+
+
+_DATA_OPTION = click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=lambda: os.environ.get("NEWSTIDE_DATA", "../shared/data"),
+    show_default="$NEWSTIDE_DATA or ../shared/data",
+    help="The training and development data folder.",
+)
+
+
+@eval_group.command("extraction")
+@_DATA_OPTION
+@click.pass_obj
+@_friendly
+def eval_extraction_command(obj: _Context, data: Path) -> None:
+    """Body-text F1 on the article extraction benchmark, beside plain trafilatura."""
+    from newstide.eval.extraction import evaluate_extraction
+
+    scores = evaluate_extraction(data, obj.settings)
+    click.echo("article extraction benchmark: 4-word shingle precision, recall, F1")
+    click.echo(f"{'extractor':<30}{'precision':>10}{'recall':>10}{'F1':>8}{'pages/s':>10}")
+    for s in scores:
+        click.echo(
+            f"{s.name:<30}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.pages_per_second:>10.1f}"
+        )
 
 
 def demo_corpus() -> Path:

@@ -1,0 +1,23 @@
+"""Quality gates: scores on the development data must not fall below the pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newstide.eval.extraction import evaluate_extraction
+from newstide.settings import Settings
+
+FLOORS = json.loads((Path(__file__).parent / "eval_baseline.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_extraction_is_no_worse_than_plain_trafilatura(
+    shared_data: Path, settings: Settings
+) -> None:
+    ours, plain = evaluate_extraction(shared_data, settings)
+    floors = FLOORS["extraction"]
+    assert ours.f1 >= floors["newstide_f1"], f"newstide body F1 {ours.f1:.3f}"
+    assert ours.f1 - plain.f1 >= floors["margin_over_trafilatura"], (ours.f1, plain.f1)

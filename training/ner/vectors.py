@@ -1,0 +1,92 @@
+"""Train small static word vectors on raw text available locally, for the NER tok2vec.
+
+Usage (from the repo root)::
+
+    .venv/bin/python training/ner/vectors.py id [--data ../shared/data] [--out training/ner/vectors]
+
+Indonesian raw text: the IndoSum articles (``summarization/id/indosum/indosum-dev.jsonl``) minus
+the 40 articles that ``relations/id/gold-dev.jsonl`` is built from, plus the *train* splits of
+idner_news_2k and NERGrit.  Nothing from idner dev / NERGrit valid (nor NERP, which holds
+near-copies of idner dev and test sentences) is used.
+
+Text is re-tokenized with ``spacy.blank(lang)`` (the run-time tokenizer) and lowercased; vectors
+are keyed on LOWER.  Word2vec (gensim, skip-gram, fixed seed, one worker so it is deterministic),
+then ``spacy init vectors --attr LOWER --prune N`` writes ``vectors/<lang>/`` for
+``[initialize] vectors``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import convert  # noqa: E402
+
+
+def raw_sentences_id(data: Path) -> list[list[str]]:
+    nlp = spacy.blank("id")
+    texts = []
+    for toks in convert.indosum_sentences(data):
+        texts.append(convert.detokenize(toks)[0])
+    for s in convert.read_conll(data / "ner/id/idner_news_2k/train.txt"):
+        texts.append(convert.detokenize(s.tokens)[0])
+    for s in convert.read_conll(data / "ner/id/nergrit/train_preprocess.txt", sep="\t"):
+        texts.append(convert.detokenize(s.tokens)[0])
+    out = []
+    for doc in nlp.tokenizer.pipe(texts, batch_size=1000):
+        toks = [t.lower_ for t in doc if not t.is_space]
+        if toks:
+            out.append(toks)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("lang", choices=["id"])
+    ap.add_argument("--data", type=Path, default=convert.DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=convert.HERE / "vectors")
+    ap.add_argument("--dim", type=int, default=100)
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=15)
+    ap.add_argument("--prune", type=int, default=20000)
+    args = ap.parse_args(argv)
+
+    from gensim.models import Word2Vec
+
+    sents = raw_sentences_id(args.data)
+    ntok = sum(len(s) for s in sents)
+    print(f"{len(sents)} sentences, {ntok} tokens")
+    model = Word2Vec(
+        sentences=sents,
+        vector_size=args.dim,
+        window=5,
+        min_count=args.min_count,
+        sg=1,
+        negative=10,
+        sample=1e-4,
+        epochs=args.epochs,
+        workers=1,
+        seed=0,
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    txt = args.out / f"{args.lang}.w2v.txt"
+    model.wv.save_word2vec_format(str(txt), binary=False)
+    print(f"vocab {len(model.wv)} -> {txt}")
+    subprocess.run(
+        [
+            sys.executable, "-m", "spacy", "init", "vectors", args.lang, str(txt),
+            str(args.out / args.lang), "--attr", "LOWER", "--prune", str(args.prune),
+            "--name", f"newstide_{args.lang}_w2v",
+        ],
+        check=True,
+    )  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
