@@ -34,7 +34,8 @@ lint: $(STAMP)
 
 ## Benchmarks print figures beside a baseline measured in the same run.
 bench: $(STAMP)
-	cd bench && ../$(PY) extraction_quality.py && ../$(PY) ingest_throughput.py
+	$(PY) bench/extraction_quality.py
+	$(PY) bench/ingest_throughput.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo.duckdb

@@ -45,6 +45,88 @@ class Sentence:
     end: int
 
 
+#: Entity kinds newstide recognises.
+ENTITY_KINDS = ("ORG", "PER", "LOC")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place in `Article.text` that names (or refers back to) an entity.
+
+    Attributes:
+        start, end: Char offsets into the article text.
+        text: The surface text, ``text[start:end]``.
+        kind: ``ORG``, ``PER`` or ``LOC``.
+        sentence: Index of the sentence it is in.
+        entity_id: The canonical entity it is linked to (None until linking).
+        via: How it was found: ``ner`` (the model), ``kb`` (the knowledge base), or
+            ``reference`` (a descriptive reference such as "kedua perusahaan" resolved to a name).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int
+    entity_id: str | None = None
+    via: str = "ner"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: one organization, person or place, whatever it is called."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    ticker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person's role at an organization, stated in the text ("Sam Altman, CEO OpenAI")."""
+
+    person: str
+    organization: str
+    title: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """Something one organization does with, to or against another, with the sentence that proves it.
+
+    Attributes:
+        a, b: Canonical entity ids; for a directed type ``a`` acts on ``b``.
+        type: One of the eight types in GUIDELINES.md.
+        tone: -1 (conflictual) .. 1 (cooperative).
+        directed: Whether ``a`` acts on ``b`` (investment, acquisition, supply, talent, legal).
+        modality: ``asserted``, ``reported``, ``speculative`` or ``denied``.
+        confidence: 0..1.
+        sentence: Index of the evidence sentence; ``start``/``end`` are its char span.
+    """
+
+    a: str
+    b: str
+    type: str
+    tone: float
+    directed: bool
+    modality: str
+    confidence: float
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """One TL;DR bullet, built from (and citing) one sentence of the article."""
+
+    text: str
+    sentence: int
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article and everything the pipeline has learnt about it.
@@ -70,6 +152,11 @@ class Article:
     story_id: str = ""
     minhash: tuple[int, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    roles: tuple[Role, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
+    tldr: tuple[Bullet, ...] = ()
     skipped: str | None = None
 
     def sentence_text(self, sentence: Sentence) -> str:
