@@ -65,6 +65,8 @@ def test_html_page_gives_body_without_boilerplate_or_headline(settings: Settings
     assert article.site == "Ledger Example"
     assert article.published == dt.datetime(2022, 2, 8, 9, 30)
     assert article.language == "en"
+    assert article.author == "Test Writer"
+    assert article.image == "https://ledger.example/img/nvidia-arm.jpg"
     assert article.text.startswith("Nvidia and SoftBank said on Tuesday")
     assert "Rene Haas" in article.text
     for boilerplate in ("Privacy policy", "Chip stocks slide", "About us", "All rights reserved"):

@@ -27,6 +27,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "category": article.category,
         "author": article.author,
         "tags": list(article.tags),
+        "image": article.image,
         "image_credit": article.image_credit,
         "publisher_tldr": list(article.publisher_tldr),
         "text": article.text,

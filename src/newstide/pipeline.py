@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 EXTRACTED_FIELDS = frozenset(
     {
         "id", "source", "text", "url", "external_id", "site", "title", "published",
-        "category", "author", "image_credit", "publisher_tldr", "tags",
+        "category", "author", "image", "image_credit", "publisher_tldr", "tags",
     }
 )  # fmt: skip
 _ARTICLE_FIELDS = frozenset(f.name for f in fields(Article))

@@ -146,6 +146,7 @@ class Article:
     language: str | None = None
     category: str | None = None
     author: str | None = None
+    image: str | None = None
     image_credit: str | None = None
     publisher_tldr: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -60,6 +60,7 @@ def extract(raw: RawDocument, limits: IngestSettings) -> Article:
             "author": page.author,
             "category": page.category,
             "tags": page.tags,
+            "image": page.image,
         }
     elif raw.format == "text":
         scrape = clean_scrape(raw.content)

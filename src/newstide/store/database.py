@@ -29,7 +29,7 @@ DEFAULT_DB = "newstide.duckdb"
 
 _ARTICLE_COLUMNS = (
     "id", "external_id", "url", "source", "site", "title", "published", "language", "category",
-    "author", "image_credit", "publisher_tldr", "tags", "text", "story_id", "skipped",
+    "author", "image", "image_credit", "publisher_tldr", "tags", "text", "story_id", "skipped",
 )  # fmt: skip
 
 

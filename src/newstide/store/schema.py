@@ -22,6 +22,7 @@ _V1 = [
         language VARCHAR,
         category VARCHAR,
         author VARCHAR,
+        image VARCHAR,
         image_credit VARCHAR,
         publisher_tldr VARCHAR[],
         tags VARCHAR[],
