@@ -234,6 +234,46 @@ def _print_article(article: Article) -> None:
     click.echo(f"\n{len(article.sentences)} sentence(s)")
 
 
+@cli.command("orgs")
+@click.option("--limit", default=30, show_default=True, help="How many organizations to list.")
+@click.pass_obj
+@_friendly
+def orgs_command(obj: _Context, limit: int) -> None:
+    """The most mentioned organizations, with mention and article counts."""
+    from newstide.store.queries import organizations
+
+    with obj.store(read_only=True) as store:
+        rows = organizations(store, limit)
+    if not rows:
+        click.echo("no organizations yet (ingest some news first)")
+        return
+    click.echo(f"{'organization':<36}{'mentions':>9}{'articles':>9}  first seen  last seen")
+    for org in rows:
+        first = org.first_seen.date().isoformat() if org.first_seen else "?"
+        last = org.last_seen.date().isoformat() if org.last_seen else "?"
+        click.echo(f"{org.name[:35]:<36}{org.mentions:>9}{org.articles:>9}  {first:<10}  {last}")
+
+
+@cli.command("org")
+@click.argument("name")
+@click.pass_obj
+@_friendly
+def org_command(obj: _Context, name: str) -> None:
+    """One organization: its aliases, mention count, and when it was first and last seen."""
+    from newstide.store.queries import organization
+
+    with obj.store(read_only=True) as store:
+        org = organization(store, name)
+    if org is None:
+        raise NewstideError(f"no organization called {name!r}", "list them with: newstide orgs")
+    click.echo(click.style(org.name, bold=True) + f"  ({org.id})")
+    if org.ticker:
+        click.echo(f"ticker: {org.ticker}")
+    click.echo(f"aliases seen: {', '.join(org.aliases) or '-'}")
+    click.echo(f"mentions: {org.mentions} in {org.articles} article(s)")
+    click.echo(f"first seen: {iso(org.first_seen) or '?'}; last seen: {iso(org.last_seen) or '?'}")
+
+
 @cli.group("eval")
 def eval_group() -> None:
     """Score newstide on the development data (../shared/data), beside baselines."""

@@ -34,7 +34,38 @@ def article_record(article: Article) -> dict[str, Any]:
         "story_id": article.story_id,
         "not_processed": article.skipped,
         "sentences": [{"start": s.start, "end": s.end} for s in article.sentences],
+        "entities": _entities(article),
+        "roles": _roles(article),
     }
+
+
+def _entities(article: Article) -> list[dict[str, Any]]:
+    """Each entity of the article with its mentions (references resolved to it included)."""
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for m in article.mentions:
+        if m.entity_id:
+            mentions.setdefault(m.entity_id, []).append(
+                {"start": m.start, "end": m.end, "text": m.text, "via": m.via}
+            )
+    return [
+        {"id": e.id, "name": e.name, "kind": e.kind, "mentions": mentions.get(e.id, [])}
+        for e in article.entities
+    ]
+
+
+def _roles(article: Article) -> list[dict[str, Any]]:
+    names = {e.id: e.name for e in article.entities}
+    return [
+        {
+            "person": names.get(r.person, r.person),
+            "person_id": r.person,
+            "organization": names.get(r.organization, r.organization),
+            "organization_id": r.organization,
+            "title": r.title,
+            "sentence": r.sentence,
+        }
+        for r in article.roles
+    ]
 
 
 def article_json(article: Article) -> str:

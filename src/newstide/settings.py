@@ -44,11 +44,33 @@ class SentenceSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class EntitySettings:
+    max_chars: int
+    gazetteer: bool
+    user_kb: str
+    reference_window: int
+    role_gap_words: int
+
+
+@dataclass(frozen=True, slots=True)
 class DedupSettings:
     num_perm: int
     shingle_words: int
     threshold: float
     min_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class TldrSettings:
+    bullets: int
+    min_words: int
+    max_words: int
+    max_sentences: int
+    dateline_sentences: int
+    max_similarity: float
+    lexrank_threshold: float
+    key_terms: int
+    interaction_bonus: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +80,9 @@ class Settings:
     ingest: IngestSettings
     language: LanguageSettings
     sentences: SentenceSettings
+    entities: EntitySettings
     dedup: DedupSettings
+    tldr: TldrSettings
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:

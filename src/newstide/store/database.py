@@ -6,6 +6,7 @@ is idempotent, and an ingest killed mid-batch leaves the last committed batch in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
@@ -20,7 +21,7 @@ import pyarrow as pa
 from newstide.dedup.stories import band_keys
 from newstide.errors import StoreError
 from newstide.ingest.sources import Input
-from newstide.records import Article, Failure, Sentence
+from newstide.records import Article, Entity, Failure, Mention, Role, Sentence
 from newstide.settings import DedupSettings, default_settings
 from newstide.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -232,6 +233,7 @@ class Store:
                 }
             ),
         )
+        self._insert_entities(articles)
         bands = [(a.id, band, key) for a in articles for band, key in band_keys(a, self.dedup)]
         self._append(
             "story_bands",
@@ -243,6 +245,64 @@ class Store:
                 }
             ),
         )
+
+    def _insert_entities(self, articles: Sequence[Article]) -> None:
+        """Mentions and roles of a batch, and its entities merged into the corpus-wide table."""
+        mentions = [(a.id, m) for a in articles for m in a.mentions]
+        self._append(
+            "mentions",
+            pa.table(
+                {
+                    "article_id": [i for i, _ in mentions],
+                    "sentence": pa.array([m.sentence for _, m in mentions], pa.int32()),
+                    "start": pa.array([m.start for _, m in mentions], pa.int32()),
+                    "end": pa.array([m.end for _, m in mentions], pa.int32()),
+                    "text": [m.text for _, m in mentions],
+                    "entity_id": pa.array([m.entity_id for _, m in mentions], pa.string()),
+                    "kind": [m.kind for _, m in mentions],
+                    "via": [m.via for _, m in mentions],
+                }
+            ),
+        )
+        roles = [(a.id, r) for a in articles for r in a.roles]
+        self._append(
+            "roles",
+            pa.table(
+                {
+                    "article_id": [i for i, _ in roles],
+                    "person": [r.person for _, r in roles],
+                    "organization": [r.organization for _, r in roles],
+                    "title": [r.title for _, r in roles],
+                    "sentence": pa.array([r.sentence for _, r in roles], pa.int32()),
+                }
+            ),
+        )
+        merged: dict[str, Entity] = {}
+        for article in articles:
+            for entity in article.entities:
+                before = merged.get(entity.id)
+                aliases = tuple(sorted({*entity.aliases, *(before.aliases if before else ())}))
+                merged[entity.id] = dataclasses.replace(before or entity, aliases=aliases)
+        if not merged:
+            return
+        self.con.register(
+            "_entities",
+            pa.table(
+                {
+                    "id": [e.id for e in merged.values()],
+                    "name": [e.name for e in merged.values()],
+                    "kind": [e.kind for e in merged.values()],
+                    "aliases": pa.array([list(e.aliases) for e in merged.values()], pa.list_(pa.string())),
+                    "ticker": pa.array([e.ticker for e in merged.values()], pa.string()),
+                }
+            ),
+        )
+        self.con.execute(
+            """INSERT INTO entities SELECT id, name, kind, aliases, ticker FROM _entities
+               ON CONFLICT (id) DO UPDATE SET
+                   aliases = list_sort(list_distinct(list_concat(entities.aliases, excluded.aliases)))"""
+        )
+        self.con.unregister("_entities")
 
     def _append(self, table: str, data: pa.Table) -> None:
         if data.num_rows == 0:
@@ -313,7 +373,23 @@ class Store:
             SELECT {", ".join("a." + c for c in _ARTICLE_COLUMNS)},
                    (SELECT list([s."index", s.start, s."end"] ORDER BY s."index")
                       FROM sentences s WHERE s.article_id = a.id) AS sentences,
-                   g.signature
+                   g.signature,
+                   (SELECT list({{'start': m.start, 'end': m."end", 'text': m.text, 'kind': m.kind,
+                                 'sentence': m.sentence, 'entity_id': m.entity_id, 'via': m.via}}
+                                ORDER BY m.start, m."end", m.entity_id)
+                      FROM mentions m WHERE m.article_id = a.id) AS mentions,
+                   (SELECT list({{'person': r.person, 'organization': r.organization,
+                                 'title': r.title, 'sentence': r.sentence}})
+                      FROM roles r WHERE r.article_id = a.id) AS roles,
+                   (SELECT list({{'id': e.id, 'name': e.name, 'kind': e.kind, 'ticker': e.ticker,
+                                 'aliases': (SELECT list(DISTINCT m.text ORDER BY m.text)
+                                             FROM mentions m
+                                             WHERE m.article_id = a.id AND m.entity_id = e.id
+                                               AND m.via <> 'reference')}}
+                                ORDER BY e.id)
+                      FROM entities e
+                      WHERE e.id IN (SELECT entity_id FROM mentions m WHERE m.article_id = a.id))
+                     AS entities
             FROM articles a LEFT JOIN story_signatures g ON g.article_id = a.id {where}
             ORDER BY a.published NULLS LAST, a.id
             """,
@@ -363,6 +439,15 @@ def _article_from_row(row: tuple[Any, ...]) -> Article:
     values = dict(zip(_ARTICLE_COLUMNS, row[: len(_ARTICLE_COLUMNS)], strict=True))
     values["publisher_tldr"] = tuple(values["publisher_tldr"] or ())
     values["tags"] = tuple(values["tags"] or ())
-    sentences = tuple(Sentence(i, s, e) for i, s, e in row[len(_ARTICLE_COLUMNS)] or ())
-    minhash = tuple(row[len(_ARTICLE_COLUMNS) + 1] or ())
-    return Article(**values, sentences=sentences, minhash=minhash)
+    sentences_row, signature, mentions_row, roles_row, entities_row = row[len(_ARTICLE_COLUMNS) :]
+    return Article(
+        **values,
+        sentences=tuple(Sentence(i, s, e) for i, s, e in sentences_row or ()),
+        minhash=tuple(signature or ()),
+        mentions=tuple(Mention(**m) for m in mentions_row or ()),
+        roles=tuple(Role(**r) for r in roles_row or ()),
+        entities=tuple(
+            Entity(e["id"], e["name"], e["kind"], tuple(e["aliases"] or ()), e["ticker"])
+            for e in entities_row or ()
+        ),
+    )

@@ -43,7 +43,8 @@ _V1 = [
         id VARCHAR PRIMARY KEY,
         name VARCHAR NOT NULL,
         kind VARCHAR NOT NULL,
-        aliases VARCHAR[]
+        aliases VARCHAR[],
+        ticker VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS mentions (
         article_id VARCHAR NOT NULL,
@@ -52,7 +53,15 @@ _V1 = [
         "end" INTEGER NOT NULL,
         text VARCHAR NOT NULL,
         entity_id VARCHAR,
-        kind VARCHAR NOT NULL
+        kind VARCHAR NOT NULL,
+        via VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS roles (
+        article_id VARCHAR NOT NULL,
+        person VARCHAR NOT NULL,
+        organization VARCHAR NOT NULL,
+        title VARCHAR NOT NULL,
+        sentence INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS interactions (
         article_id VARCHAR NOT NULL,

@@ -1,0 +1,148 @@
+"""Named-entity recognition: the spaCy pipelines trained here, with the knowledge base filling gaps.
+
+The models (``newstide/models/ner-id`` and ``ner-en``, trained by ``training/ner``) find ORG, PER
+and LOC spans in the article text. Known organizations the model missed are added from the
+knowledge base where they overlap nothing the model found; a model span that is exactly a known
+organization's name is an ORG whatever the model called it. Ambiguous aliases ("Apple", "Grab")
+are only taken from the knowledge base where they are capitalised and not the first word of a
+sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newstide.errors import NewstideError
+from newstide.nlp.kb import KnowledgeBase
+from newstide.pipeline import stage
+from newstide.records import Article, Mention, Sentence
+from newstide.settings import EntitySettings
+
+#: Labels the models may emit, mapped onto newstide's kinds.
+_KINDS = {"ORG": "ORG", "PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC"}
+
+
+def model_path(language: str) -> Path:
+    """Where the shipped NER pipeline for a language lives."""
+    return Path(str(resources.files("newstide").joinpath(f"models/ner-{language}")))
+
+
+@cache
+def load_model(language: str) -> Language:
+    """The shipped NER pipeline for a language, loaded once per process.
+
+    Raises:
+        NewstideError: The model is not installed (run ``make models``).
+    """
+    path = model_path(language)
+    if not (path / "meta.json").exists():
+        raise NewstideError(
+            f"no NER model for {language!r} at {path}", "train it with: make models"
+        )
+    return spacy.load(path)
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
+    """Index of the sentence holding a char offset (the nearest one before it, between sentences)."""
+    starts = [s.start for s in sentences]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+class _Gazetteer:
+    """Knowledge-base aliases as a case-sensitive phrase matcher over a model's tokens."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.ambiguous: set[str] = set()
+        phrases: dict[str, list[Doc]] = {}
+        for surface, entity_id, ambiguous in kb.aliases_for_matching():
+            phrases.setdefault(entity_id, []).append(nlp.make_doc(surface))
+            if ambiguous:
+                self.ambiguous.add(surface)
+        for entity_id, docs in phrases.items():
+            self.matcher.add(entity_id, docs)
+
+    def spans(self, doc: Doc, sentence_starts: set[int]) -> list[tuple[int, int]]:
+        """Char spans of KB aliases in a doc, longest first, ambiguous ones only mid-sentence."""
+        found = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if span.text in self.ambiguous and (
+                span.start_char in sentence_starts or not span.text[:1].isupper()
+            ):
+                continue
+            found.append((span.start_char, span.end_char))
+        return sorted(found, key=lambda s: (s[0] - s[1], s[0]))
+
+
+@stage("entities", requires=("text", "language", "sentences"), assigns=("mentions",), nlp=True)
+class EntityRecognizer:
+    """Assigns ``mentions``: ORG, PER and LOC spans found by the model and the knowledge base.
+
+    Args:
+        settings: The ``[entities]`` settings.
+        kb: The knowledge base of organizations.
+    """
+
+    def __init__(self, settings: EntitySettings, kb: KnowledgeBase) -> None:
+        self.settings = settings
+        self.kb = kb
+        self._gazetteers: dict[str, _Gazetteer] = {}
+
+    def _gazetteer(self, language: str) -> _Gazetteer:
+        if language not in self._gazetteers:
+            self._gazetteers[language] = _Gazetteer(load_model(language), self.kb)
+        return self._gazetteers[language]
+
+    def __call__(self, article: Article) -> Article:
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Recognise entities in a stream of articles (skipped ones pass through)."""
+        for article in articles:
+            if article.skipped or not article.language:
+                yield article
+                continue
+            nlp = load_model(article.language)
+            doc = nlp(article.text[: self.settings.max_chars])
+            yield dataclasses.replace(article, mentions=self._mentions(article, doc))
+
+    def _mentions(self, article: Article, doc: Doc) -> tuple[Mention, ...]:
+        spans: list[tuple[int, int, str, str]] = []
+        for ent in doc.ents:
+            kind = _KINDS.get(ent.label_)
+            if kind is None:
+                continue
+            known = self.kb.lookup(ent.text)
+            if known is not None and known.kind == "ORG" and kind != "ORG":
+                kind = "ORG"
+            spans.append((ent.start_char, ent.end_char, kind, "ner"))
+        if self.settings.gazetteer and article.language:
+            taken = [(s, e) for s, e, _, _ in spans]
+            starts = {s.start for s in article.sentences}
+            for start, end in self._gazetteer(article.language).spans(doc, starts):
+                if all(end <= s or start >= e for s, e in taken):
+                    spans.append((start, end, "ORG", "kb"))
+                    taken.append((start, end))
+        spans.sort()
+        return tuple(
+            Mention(
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                kind=kind,
+                sentence=sentence_of(article.sentences, start),
+                via=via,
+            )
+            for start, end, kind, via in spans
+        )

@@ -1,0 +1,97 @@
+"""Linking: every mention gets a canonical entity, the same one across articles.
+
+Organizations are looked up in the knowledge base by normalised name or alias (legal forms such
+as PT, Tbk, Inc. dropped). Within an article, a shorter form of a name already seen ("Telkom" after
+"PT Telkom Indonesia", "Altman" after "Sam Altman") and an acronym of it ("BRI" after "Bank Rakyat
+Indonesia") join that entity. Whatever is left becomes an entity of its own with an id made from
+its normalised name, so "Mitra Adiperkasa Tbk" in one article and "PT Mitra Adiperkasa" in another
+are one entity.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from newstide.nlp.kb import KnowledgeBase, entity_id_for_unknown, normalize_name
+from newstide.pipeline import stage
+from newstide.records import Article, Entity, Mention
+
+_ID_PREFIX = {"ORG": "org", "PER": "per", "LOC": "loc"}
+
+
+def _acronym(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isalnum())
+
+
+def _is_short_form(short: str, long: str) -> bool:
+    """Whether `short` names the same thing as `long`: its leading or trailing words, or its acronym."""
+    if short == long or not short:
+        return False
+    short_words, long_words = short.split(), long.split()
+    n = len(short_words)
+    if n < len(long_words) and (long_words[:n] == short_words or long_words[-n:] == short_words):
+        return True
+    return len(short) >= 2 and " " not in short and short == _acronym(long) and len(long_words) > 1
+
+
+@stage("linking", requires=("mentions",), assigns=("mentions", "entities"), nlp=True)
+class EntityLinker:
+    """Assigns each mention its ``entity_id`` and the article its ``entities``.
+
+    Args:
+        kb: The knowledge base of organizations.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __call__(self, article: Article) -> Article:
+        resolved: dict[int, str] = {}
+        names: dict[str, Counter[str]] = {}
+        kinds: dict[str, str] = {}
+        seen: list[tuple[str, str, str]] = []  # (kind, normalised name, entity id), longest first
+        order = sorted(range(len(article.mentions)), key=lambda i: -len(article.mentions[i].text))
+        for i in order:
+            mention = article.mentions[i]
+            entity_id = self._link(mention, seen)
+            resolved[i] = entity_id
+            kinds[entity_id] = mention.kind
+            names.setdefault(entity_id, Counter())[mention.text] += 1
+        mentions = tuple(
+            dataclasses.replace(m, entity_id=resolved[i]) for i, m in enumerate(article.mentions)
+        )
+        entities = tuple(
+            self._entity(entity_id, kinds[entity_id], surfaces)
+            for entity_id, surfaces in sorted(names.items())
+        )
+        return dataclasses.replace(article, mentions=mentions, entities=entities)
+
+    def _link(self, mention: Mention, seen: list[tuple[str, str, str]]) -> str:
+        if mention.entity_id:
+            return mention.entity_id
+        known = self.kb.lookup(mention.text) if mention.kind == "ORG" else None
+        if known is not None:
+            entity_id = known.id
+        else:
+            normalised = normalize_name(mention.text)
+            entity_id = next(
+                (
+                    other_id
+                    for kind, other, other_id in seen
+                    if kind == mention.kind and (other == normalised or _is_short_form(normalised, other))
+                ),
+                "",
+            )
+            if not entity_id:
+                entity_id = entity_id_for_unknown(mention.text, _ID_PREFIX[mention.kind])
+        seen.append((mention.kind, normalize_name(mention.text), entity_id))
+        return entity_id
+
+    def _entity(self, entity_id: str, kind: str, surfaces: Counter[str]) -> Entity:
+        known = self.kb.get(entity_id)
+        if known is not None:
+            return Entity(entity_id, known.name, "ORG", tuple(sorted(surfaces)), known.ticker)
+        # An unknown entity is called by its longest surface form, the fullest name the text gives.
+        name = max(surfaces, key=lambda s: (len(s), surfaces[s]))
+        return Entity(entity_id, name, kind, tuple(sorted(surfaces)))

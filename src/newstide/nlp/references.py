@@ -1,0 +1,219 @@
+"""References and roles: "kedua perusahaan" and "the tech giant" resolved to the organizations they
+point back to; "Sam Altman, CEO OpenAI" read as a person's role at an organization.
+
+Both are rules over the linked mentions, with their phrases in data files
+(``data/entities/references.toml``, ``roles.toml``). A reference resolves to the most recent
+organization(s) named before it within ``entities.reference_window`` sentences that fit what the
+phrase prefers (a startup for "startup tersebut", a tech company for "the tech giant"); it is left
+alone where nothing fits, rather than guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newstide.nlp.kb import KnowledgeBase
+from newstide.pipeline import stage
+from newstide.records import Article, Mention, Role
+from newstide.settings import EntitySettings
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    pattern: re.Pattern[str]
+    count: int
+    type: str | None
+    sector: str | None
+
+
+def _data(name: str) -> dict[str, object]:
+    path = resources.files("newstide").joinpath(f"data/entities/{name}")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _references(language: str) -> tuple[_Reference, ...]:
+    entries = _data("references.toml").get(language, [])
+    assert isinstance(entries, list)
+    return tuple(
+        _Reference(
+            re.compile(rf"\b(?:{e['pattern']})\b", re.IGNORECASE),
+            int(e["count"]),
+            e.get("type"),
+            e.get("sector"),
+        )
+        for e in entries
+    )
+
+
+@cache
+def _titles() -> re.Pattern[str]:
+    titles = _data("roles.toml")["titles"]
+    assert isinstance(titles, list)
+    alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})", re.IGNORECASE)
+
+
+@stage(
+    "references",
+    requires=("text", "language", "sentences", "mentions", "entities"),
+    assigns=("mentions", "roles"),
+    nlp=True,
+)
+class ReferenceResolver:
+    """Adds ``mentions`` for resolved descriptive references, and assigns ``roles``.
+
+    Args:
+        settings: The ``[entities]`` settings (reference window, role gap).
+        kb: The knowledge base, for what kind of organization each entity is.
+    """
+
+    def __init__(self, settings: EntitySettings, kb: KnowledgeBase) -> None:
+        self.settings = settings
+        self.kb = kb
+
+    def __call__(self, article: Article) -> Article:
+        references = self._resolve(article)
+        mentions = tuple(
+            sorted((*article.mentions, *references), key=lambda m: (m.start, m.end, m.entity_id or ""))
+        )
+        return dataclasses.replace(article, mentions=mentions, roles=self._roles(article))
+
+    # --- references -------------------------------------------------------------------------
+
+    def _fits(self, entity_id: str, reference: _Reference) -> bool:
+        known = self.kb.get(entity_id)
+        if reference.type is None and reference.sector is None:
+            return True
+        if known is None:
+            return False
+        if reference.type is not None and known.type != reference.type:
+            return False
+        return reference.sector is None or known.sector == reference.sector or (
+            reference.sector == "tech" and known.sector in ("ai", "chips", "internet", "software")
+        )
+
+    def _resolve(self, article: Article) -> list[Mention]:
+        organizations = [m for m in article.mentions if m.kind == "ORG" and m.entity_id]
+        taken = [(m.start, m.end) for m in article.mentions]
+        found: list[Mention] = []
+        for reference in _references(article.language or ""):
+            for match in reference.pattern.finditer(article.text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                sentence = next(
+                    (s.index for s in article.sentences if s.start <= start < s.end), None
+                )
+                if sentence is None:
+                    continue
+                antecedents = self._antecedents(organizations, start, sentence, reference)
+                if len(antecedents) < reference.count:
+                    continue
+                taken.append((start, end))
+                found.extend(
+                    Mention(start, end, article.text[start:end], "ORG", sentence, entity_id, "reference")
+                    for entity_id in antecedents
+                )
+        return found
+
+    def _antecedents(
+        self, organizations: list[Mention], start: int, sentence: int, reference: _Reference
+    ) -> list[str]:
+        """The most recent distinct organizations before `start` that fit the reference."""
+        window = sentence - self.settings.reference_window
+        chosen: list[str] = []
+        fallback: list[str] = []
+        for mention in sorted(organizations, key=lambda m: -m.start):
+            if mention.start >= start or mention.sentence < window or mention.entity_id is None:
+                continue
+            if mention.entity_id not in fallback:
+                fallback.append(mention.entity_id)
+            if mention.entity_id not in chosen and self._fits(mention.entity_id, reference):
+                chosen.append(mention.entity_id)
+            if len(chosen) == reference.count:
+                break
+        if len(chosen) < reference.count and reference.type is None and reference.sector is None:
+            chosen = fallback[: reference.count]
+        return chosen[: reference.count]
+
+    # --- roles --------------------------------------------------------------------------------
+
+    def _roles(self, article: Article) -> tuple[Role, ...]:
+        roles: dict[tuple[str, str], Role] = {}
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in article.mentions:
+            if mention.kind in ("ORG", "PER") and mention.entity_id:
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+        for sentence, mentions in by_sentence.items():
+            mentions.sort(key=lambda m: m.start)
+            for i, person in enumerate(mentions):
+                if person.kind != "PER" or person.entity_id is None:
+                    continue
+                for role in self._roles_of(article.text, person, mentions[:i], mentions[i + 1 :]):
+                    roles.setdefault((role.person, role.organization), role)
+        return tuple(roles.values())
+
+    def _roles_of(
+        self, text: str, person: Mention, before: list[Mention], after: list[Mention]
+    ) -> list[Role]:
+        found = []
+        gap = self.settings.role_gap_words
+        organizations_after = [m for m in after if m.kind == "ORG"]
+        if organizations_after:
+            # "Sam Altman, CEO OpenAI" / "Satya Nadella, chief executive of Microsoft"
+            organization = organizations_after[0]
+            between = text[person.end : organization.start]
+            title = self._title(between, leading_comma=True, gap=gap)
+            if title:
+                found.append(self._role(person, organization, title))
+        organizations_before = [m for m in before if m.kind == "ORG"]
+        if organizations_before:
+            # "CEO OpenAI Sam Altman" / "OpenAI's chief executive, Sam Altman"
+            organization = organizations_before[-1]
+            head = text[max(0, organization.start - 60) : organization.start]
+            tail = text[organization.end : person.start]
+            adjacent = not tail.strip(" ,")
+            title = (self._title(head, at_end=True, gap=gap) if adjacent else None) or self._title(
+                tail, possessive=True, gap=gap
+            )
+            if title:
+                found.append(self._role(person, organization, title))
+        return found
+
+    @staticmethod
+    def _role(person: Mention, organization: Mention, title: str) -> Role:
+        assert person.entity_id is not None and organization.entity_id is not None
+        return Role(person.entity_id, organization.entity_id, title, person.sentence)
+
+    def _title(
+        self,
+        between: str,
+        *,
+        gap: int,
+        leading_comma: bool = False,
+        at_end: bool = False,
+        possessive: bool = False,
+    ) -> str | None:
+        titles = _titles()
+        if leading_comma:
+            # ", CEO " or ", chief executive of " or " (Direktur Utama "
+            words = rf"(?:\s+\S+){{0,{gap}}}?"
+            match = re.fullmatch(
+                rf"\s*[,(]\s*({titles.pattern}){words}\s*(?:of|at|di|dari)?\s*", between, re.I
+            )
+            return match.group(1) if match else None
+        if at_end:
+            # "... CEO " right before the organization (nothing but the title between)
+            match = re.search(rf"\b({titles.pattern})\s*$", between, re.I)
+            return match.group(1) if match else None
+        if possessive:
+            # "'s chief executive, " / " (its) CEO "
+            match = re.fullmatch(rf"\s*(?:'s|’s)?\s*({titles.pattern})\s*,?\s*", between, re.I)
+            return match.group(1) if match else None
+        return None
