@@ -36,7 +36,30 @@ def article_record(article: Article) -> dict[str, Any]:
         "sentences": [{"start": s.start, "end": s.end} for s in article.sentences],
         "entities": _entities(article),
         "roles": _roles(article),
+        "interactions": _interactions(article),
+        "tldr": [{"text": b.text, "sentence": b.sentence} for b in article.tldr],
     }
+
+
+def _interactions(article: Article) -> list[dict[str, Any]]:
+    names = {e.id: e.name for e in article.entities}
+    return [
+        {
+            "a": names.get(i.a, i.a),
+            "b": names.get(i.b, i.b),
+            "a_id": i.a,
+            "b_id": i.b,
+            "type": i.type,
+            "tone": i.tone,
+            "directed": i.directed,
+            "modality": i.modality,
+            "confidence": i.confidence,
+            "evidence": article.text[i.start : i.end],
+            "start": i.start,
+            "end": i.end,
+        }
+        for i in article.interactions
+    ]
 
 
 def _entities(article: Article) -> list[dict[str, Any]]:

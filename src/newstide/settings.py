@@ -53,6 +53,15 @@ class EntitySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class InteractionSettings:
+    base_confidence: float
+    free_span_chars: int
+    distance_penalty: float
+    reference_penalty: float
+    min_confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class DedupSettings:
     num_perm: int
     shingle_words: int
@@ -81,6 +90,7 @@ class Settings:
     language: LanguageSettings
     sentences: SentenceSettings
     entities: EntitySettings
+    interactions: InteractionSettings
     dedup: DedupSettings
     tldr: TldrSettings
 

@@ -21,7 +21,16 @@ import pyarrow as pa
 from newstide.dedup.stories import band_keys
 from newstide.errors import StoreError
 from newstide.ingest.sources import Input
-from newstide.records import Article, Entity, Failure, Mention, Role, Sentence
+from newstide.records import (
+    Article,
+    Bullet,
+    Entity,
+    Failure,
+    Interaction,
+    Mention,
+    Role,
+    Sentence,
+)
 from newstide.settings import DedupSettings, default_settings
 from newstide.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -234,6 +243,7 @@ class Store:
             ),
         )
         self._insert_entities(articles)
+        self._insert_findings(articles)
         bands = [(a.id, band, key) for a in articles for band, key in band_keys(a, self.dedup)]
         self._append(
             "story_bands",
@@ -303,6 +313,42 @@ class Store:
                    aliases = list_sort(list_distinct(list_concat(entities.aliases, excluded.aliases)))"""
         )
         self.con.unregister("_entities")
+
+    def _insert_findings(self, articles: Sequence[Article]) -> None:
+        """Interactions (with their evidence sentence and the article's date) and TL;DR bullets."""
+        found = [(a, i) for a in articles for i in a.interactions]
+        self._append(
+            "interactions",
+            pa.table(
+                {
+                    "article_id": [a.id for a, _ in found],
+                    "sentence": pa.array([i.sentence for _, i in found], pa.int32()),
+                    "a": [i.a for _, i in found],
+                    "b": [i.b for _, i in found],
+                    "type": [i.type for _, i in found],
+                    "tone": pa.array([i.tone for _, i in found], pa.float64()),
+                    "directed": pa.array([i.directed for _, i in found], pa.bool_()),
+                    "modality": [i.modality for _, i in found],
+                    "evidence": [a.text[i.start : i.end] for a, i in found],
+                    "start": pa.array([i.start for _, i in found], pa.int32()),
+                    "end": pa.array([i.end for _, i in found], pa.int32()),
+                    "published": pa.array([a.published for a, _ in found], pa.timestamp("us")),
+                    "confidence": pa.array([i.confidence for _, i in found], pa.float64()),
+                }
+            ),
+        )
+        bullets = [(a.id, n, b) for a in articles for n, b in enumerate(a.tldr)]
+        self._append(
+            "summaries",
+            pa.table(
+                {
+                    "article_id": [i for i, _, _ in bullets],
+                    "index": pa.array([n for _, n, _ in bullets], pa.int32()),
+                    "text": [b.text for _, _, b in bullets],
+                    "sentence": pa.array([b.sentence for _, _, b in bullets], pa.int32()),
+                }
+            ),
+        )
 
     def _append(self, table: str, data: pa.Table) -> None:
         if data.num_rows == 0:
@@ -389,7 +435,15 @@ class Store:
                                 ORDER BY e.id)
                       FROM entities e
                       WHERE e.id IN (SELECT entity_id FROM mentions m WHERE m.article_id = a.id))
-                     AS entities
+                     AS entities,
+                   (SELECT list({{'a': i.a, 'b': i.b, 'type': i.type, 'tone': i.tone,
+                                 'directed': i.directed, 'modality': i.modality,
+                                 'confidence': i.confidence, 'sentence': i.sentence,
+                                 'start': i.start, 'end': i."end"}}
+                                ORDER BY i.sentence, i.start, i.type)
+                      FROM interactions i WHERE i.article_id = a.id) AS interactions,
+                   (SELECT list({{'text': t.text, 'sentence': t.sentence}} ORDER BY t."index")
+                      FROM summaries t WHERE t.article_id = a.id) AS tldr
             FROM articles a LEFT JOIN story_signatures g ON g.article_id = a.id {where}
             ORDER BY a.published NULLS LAST, a.id
             """,
@@ -439,7 +493,9 @@ def _article_from_row(row: tuple[Any, ...]) -> Article:
     values = dict(zip(_ARTICLE_COLUMNS, row[: len(_ARTICLE_COLUMNS)], strict=True))
     values["publisher_tldr"] = tuple(values["publisher_tldr"] or ())
     values["tags"] = tuple(values["tags"] or ())
-    sentences_row, signature, mentions_row, roles_row, entities_row = row[len(_ARTICLE_COLUMNS) :]
+    sentences_row, signature, mentions_row, roles_row, entities_row, found_row, tldr_row = row[
+        len(_ARTICLE_COLUMNS) :
+    ]
     return Article(
         **values,
         sentences=tuple(Sentence(i, s, e) for i, s, e in sentences_row or ()),
@@ -450,4 +506,6 @@ def _article_from_row(row: tuple[Any, ...]) -> Article:
             Entity(e["id"], e["name"], e["kind"], tuple(e["aliases"] or ()), e["ticker"])
             for e in entities_row or ()
         ),
+        interactions=tuple(Interaction(**i) for i in found_row or ()),
+        tldr=tuple(Bullet(**b) for b in tldr_row or ()),
     )
