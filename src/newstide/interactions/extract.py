@@ -4,22 +4,28 @@ For each sentence, the participants are its organization mentions (descriptive r
 resolved to names), and people whose role at an organization the article states ("Sam Altman, CEO
 OpenAI, said ..." acts for OpenAI). Each trigger the lexicon finds picks its pair by position:
 
-* an agent marked by "oleh" / "by" is the actor, whatever the order;
-* a directed trigger takes the nearest organization before it as the actor and the nearest after
-  it as the target (swapped for passive forms such as "diakuisisi oleh");
+* an agent marked by "oleh" / "by" is the actor, and a target marked by the type's preposition
+  ("merekrut ... dari X", "berinvestasi di X", "a lawsuit against X") is acted on, whatever the
+  order (``data/interactions/markers.toml``);
+* otherwise a directed trigger takes the nearest organization before it as the actor and the
+  nearest after it as the target (swapped for passive forms such as "diakuisisi");
 * with nothing before it, "TRIGGER X di/in Y" reads X acts on Y ("kepemilikan saham Microsoft di
   OpenAI");
-* a symmetric trigger pairs the nearest organizations on either side, or the two nearest on one
-  side ("Microsoft dan OpenAI bermitra", "ketegangan antara Microsoft dan OpenAI").
+* a symmetric trigger takes a coordinated pair first ("ketegangan antara Microsoft dan OpenAI",
+  "Microsoft dan OpenAI bermitra"), else the nearest organizations on either side of it.
 
-Each (a, b, type) is kept once per article, with its most confident evidence sentence.
+Each (a, b, type) is kept once per article, with its most confident evidence sentence (the
+strongest statement among equals).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from newstide.interactions.lexicon import Lexicon, Trigger
 from newstide.interactions.modality import modality
@@ -30,7 +36,34 @@ from newstide.settings import InteractionSettings
 #: Types where one side acts on the other (GUIDELINES.md): a invests in, acquires, supplies,
 #: hires from, or sues b.
 DIRECTED = frozenset({"investment", "acquisition", "supply", "talent", "legal"})
-_AGENT_RE = re.compile(r"\b(?:oleh|by)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    agent: re.Pattern[str]
+    between: re.Pattern[str]
+    joined: re.Pattern[str]
+    target: dict[str, re.Pattern[str]]
+
+
+def _before_name(words: list[str], gap: int) -> re.Pattern[str]:
+    """Matches text ending in one of `words`, then at most `gap` more words, right before a name."""
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:^|\W)(?:{alternation})(?:\s+\S+){{0,{gap}}}\s+$", re.IGNORECASE)
+
+
+@cache
+def _markers() -> _Markers:
+    path = resources.files("newstide").joinpath("data/interactions/markers.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    gap = int(data["gap"])
+    conjunctions = "|".join(re.escape(w) for w in data["and"])
+    return _Markers(
+        agent=_before_name(data["agent"], gap),
+        between=_before_name(data["between"], gap),
+        joined=re.compile(rf"\s*,?\s*(?:{conjunctions})\s+|\s*,\s*", re.IGNORECASE),
+        target={kind: _before_name(words, gap) for kind, words in data["target"].items()},
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +129,11 @@ class InteractionExtractor:
                     if found.directed
                     else (min(found.a, found.b), max(found.a, found.b), found.type)
                 )
-                if key not in best or found.confidence > best[key].confidence:
+                # The best evidence: the most confident, then the strongest statement.
+                if key not in best or (found.confidence, abs(found.tone)) > (
+                    best[key].confidence,
+                    abs(best[key].tone),
+                ):
                     best[key] = found
         interactions = tuple(sorted(best.values(), key=lambda i: (i.sentence, i.start, i.type)))
         return dataclasses.replace(article, interactions=interactions)
@@ -123,25 +160,61 @@ class InteractionExtractor:
     def _pair(
         self, trigger: Trigger, participants: list[_Participant], text: str
     ) -> tuple[_Participant, _Participant] | None:
+        markers = _markers()
         before = _distinct(_nearest_before(participants, trigger.start))
         after = _distinct(_nearest_after(participants, trigger.end))
-        agents = [p for p in after + before if _AGENT_RE.search(text[: p.start])]
+        nearby = after + before
+
+        def marked(p: _Participant, pattern: re.Pattern[str] | None) -> bool:
+            return pattern is not None and bool(pattern.search(text, 0, p.start))
+
+        def other(than: _Participant, among: list[_Participant]) -> _Participant | None:
+            return next((p for p in among if p.entity != than.entity), None)
+
         if trigger.type in DIRECTED:
-            if agents:
-                agent = agents[0]
-                others = [p for p in after + before if p.entity != agent.entity]
-                return (agent, others[0]) if others else None
+            agent = next((p for p in nearby if marked(p, markers.agent)), None)
+            target = next(
+                (
+                    p
+                    for p in nearby
+                    if marked(p, markers.target.get(trigger.type))
+                    and (agent is None or p.entity != agent.entity)
+                ),
+                None,
+            )
+            if agent and target:
+                return agent, target
+            if agent:
+                found = other(agent, nearby)
+                return (agent, found) if found else None
+            if target:
+                actor = other(target, before) or other(target, after)
+                return (actor, target) if actor else None
             if before and after:
-                first, second = before[0], next((p for p in after if p.entity != before[0].entity), None)
+                second = other(before[0], after)
                 if second is None:
                     return None
-                return (first, second) if trigger.direction != "object" else (second, first)
+                return (before[0], second) if trigger.direction != "object" else (second, before[0])
             if len(after) >= 2 and not before:
                 return after[0], after[1]
             return None
+        ordered = sorted(participants, key=lambda p: p.start)
+        joined = [
+            (p, q)
+            for p, q in zip(ordered, ordered[1:], strict=False)
+            if p.entity != q.entity and markers.joined.fullmatch(text, p.end, q.start)
+        ]
+        for p, q in joined:  # "antara X dan Y", "between X and Y"
+            if marked(p, markers.between):
+                return p, q
+        for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y"
+            if before and after and q.end <= trigger.start and q.entity == before[0].entity:
+                break  # the trigger stands between a coordinated subject and its object
+            if q.end <= trigger.start or p.start >= trigger.end:
+                return p, q
         if before and after:
-            other = next((p for p in after if p.entity != before[0].entity), None)
-            return (before[0], other) if other else None
+            second = other(before[0], after)
+            return (before[0], second) if second else None
         side = before if len(before) >= 2 else after
         if len(side) >= 2:
             first, second = sorted(side[:2], key=lambda p: p.start)

@@ -20,7 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newstide.errors import NewstideError
 from newstide.nlp.kb import KnowledgeBase
@@ -72,6 +72,18 @@ class _Gazetteer:
         for entity_id, docs in phrases.items():
             self.matcher.add(entity_id, docs)
 
+    def trim(self, ent: Span, start: int, end: int) -> tuple[int, int]:
+        """A model span that is a known organization plus one stray word ("AI Microsoft") is cut
+        back to the organization; anything else is left as the model found it."""
+        if len(ent) < 2:
+            return start, end
+        for _, m_start, m_end in self.matcher(ent.as_doc()):
+            stray = [t for i, t in enumerate(ent) if not m_start <= i < m_end]
+            if len(stray) == 1 and (stray[0].is_lower or (stray[0].is_upper and len(stray[0]) <= 3)):
+                kept = ent[m_start:m_end]
+                return kept.start_char, kept.end_char
+        return start, end
+
     def spans(self, doc: Doc, sentence_starts: set[int]) -> list[tuple[int, int]]:
         """Char spans of KB aliases in a doc, longest first, ambiguous ones only mid-sentence."""
         found = []
@@ -119,14 +131,19 @@ class EntityRecognizer:
 
     def _mentions(self, article: Article, doc: Doc) -> tuple[Mention, ...]:
         spans: list[tuple[int, int, str, str]] = []
+        gazetteer = self._gazetteer(article.language) if article.language else None
         for ent in doc.ents:
             kind = _KINDS.get(ent.label_)
             if kind is None:
                 continue
+            start, end = ent.start_char, ent.end_char
             known = self.kb.lookup(ent.text)
+            if known is None and gazetteer is not None:
+                start, end = gazetteer.trim(ent, start, end)
+                known = self.kb.lookup(article.text[start:end])
             if known is not None and known.kind == "ORG" and kind != "ORG":
                 kind = "ORG"
-            spans.append((ent.start_char, ent.end_char, kind, "ner"))
+            spans.append((start, end, kind, "ner"))
         if self.settings.gazetteer and article.language:
             taken = [(s, e) for s, e, _, _ in spans]
             starts = {s.start for s in article.sentences}

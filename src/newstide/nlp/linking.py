@@ -17,9 +17,6 @@ from newstide.nlp.kb import KnowledgeBase, entity_id_for_unknown, normalize_name
 from newstide.pipeline import stage
 from newstide.records import Article, Entity, Mention
 
-_ID_PREFIX = {"ORG": "org", "PER": "per", "LOC": "loc"}
-
-
 def _acronym(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalnum())
 
@@ -84,7 +81,7 @@ class EntityLinker:
                 "",
             )
             if not entity_id:
-                entity_id = entity_id_for_unknown(mention.text, _ID_PREFIX[mention.kind])
+                entity_id = entity_id_for_unknown(mention.text, mention.kind)
         seen.append((mention.kind, normalize_name(mention.text), entity_id))
         return entity_id
 
