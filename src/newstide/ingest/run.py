@@ -18,7 +18,12 @@ from newstide.dedup.stories import MinHashSigner, StoryIndex
 from newstide.errors import DocumentError
 from newstide.ingest.extract import extract
 from newstide.ingest.sources import Input, expand_inputs, read_input
+from newstide.interactions.extract import InteractionExtractor
+from newstide.nlp.entities import EntityRecognizer
+from newstide.nlp.kb import KnowledgeBase
 from newstide.nlp.language import LanguageIdentifier
+from newstide.nlp.linking import EntityLinker
+from newstide.nlp.references import ReferenceResolver
 from newstide.nlp.sentences import SentenceSplitter
 from newstide.pipeline import Pipeline
 from newstide.records import Article, Failure, RawDocument
@@ -30,10 +35,15 @@ log = logging.getLogger(__name__)
 
 def worker_pipeline(settings: Settings) -> Pipeline:
     """The stages that run per article, wherever the work runs (in process, pool, cluster)."""
+    kb = KnowledgeBase.from_settings(settings.entities)
     return Pipeline(
         [
             LanguageIdentifier(settings.language),
             SentenceSplitter(settings.sentences),
+            EntityRecognizer(settings.entities, kb),
+            EntityLinker(kb),
+            ReferenceResolver(settings.entities, kb),
+            InteractionExtractor(settings.interactions),
             MinHashSigner(settings.dedup),
         ]
     )

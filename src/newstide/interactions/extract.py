@@ -42,6 +42,7 @@ DIRECTED = frozenset({"investment", "acquisition", "supply", "talent", "legal"})
 class _Markers:
     agent: re.Pattern[str]
     between: re.Pattern[str]
+    opens: re.Pattern[str]
     joined: re.Pattern[str]
     target: dict[str, re.Pattern[str]]
 
@@ -61,6 +62,9 @@ def _markers() -> _Markers:
     return _Markers(
         agent=_before_name(data["agent"], gap),
         between=_before_name(data["between"], gap),
+        opens=re.compile(
+            rf"\s+(?:{'|'.join(re.escape(w) for w in data['between'])})\s+", re.IGNORECASE
+        ),
         joined=re.compile(rf"\s*,?\s*(?:{conjunctions})\s+|\s*,\s*", re.IGNORECASE),
         target={kind: _before_name(words, gap) for kind, words in data["target"].items()},
     )
@@ -119,11 +123,19 @@ class InteractionExtractor:
             participants = self._participants(article, sentence.index, sentence.start, acting_for)
             if len({p.entity for p in participants}) < 2:
                 continue
-            for trigger in lexicon.triggers(text):
-                pair = self._pair(trigger, participants, text)
+            triggers = [
+                t
+                for t in lexicon.triggers(text)
+                # a word inside a name ("PT Investasi ...", "East Ventures") is no trigger
+                if not any(p.start < t.end and t.start < p.end for p in participants)
+            ]
+            for trigger in triggers:
+                pair = self._pair(trigger, participants, text, triggers)
                 if pair is None:
                     continue
-                found = self._interaction(trigger, pair, text, sentence.index, sentence.start, article)
+                found = self._interaction(
+                    trigger, pair, text, sentence.index, sentence.start, article
+                )
                 key = (
                     (found.a, found.b, found.type)
                     if found.directed
@@ -158,9 +170,14 @@ class InteractionExtractor:
         return participants
 
     def _pair(
-        self, trigger: Trigger, participants: list[_Participant], text: str
+        self,
+        trigger: Trigger,
+        participants: list[_Participant],
+        text: str,
+        triggers: list[Trigger],
     ) -> tuple[_Participant, _Participant] | None:
         markers = _markers()
+        participants = self._unclaimed(trigger, participants, text, triggers)
         before = _distinct(_nearest_before(participants, trigger.start))
         after = _distinct(_nearest_after(participants, trigger.end))
         nearby = after + before
@@ -208,8 +225,6 @@ class InteractionExtractor:
             if marked(p, markers.between):
                 return p, q
         for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y"
-            if before and after and q.end <= trigger.start and q.entity == before[0].entity:
-                break  # the trigger stands between a coordinated subject and its object
             if q.end <= trigger.start or p.start >= trigger.end:
                 return p, q
         if before and after:
@@ -220,6 +235,32 @@ class InteractionExtractor:
             first, second = sorted(side[:2], key=lambda p: p.start)
             return first, second
         return None
+
+    @staticmethod
+    def _unclaimed(
+        trigger: Trigger, participants: list[_Participant], text: str, triggers: list[Trigger]
+    ) -> list[_Participant]:
+        """Participants not claimed by another trigger: in "ketegangan antara X dan Y ... bahwa
+        persaingan ...", X and Y belong to "ketegangan", which they hang from."""
+        markers = _markers()
+        ordered = sorted(participants, key=lambda p: p.start)
+        claimed: set[int] = set()
+        for p, q in zip(ordered, ordered[1:], strict=False):
+            owner = next(
+                (
+                    t
+                    for t in triggers
+                    if t.end <= p.start and markers.opens.fullmatch(text, t.end, p.start)
+                ),
+                None,
+            )
+            if (
+                owner is not None
+                and owner != trigger
+                and markers.joined.fullmatch(text, p.end, q.start)
+            ):
+                claimed |= {p.start, q.start}
+        return [p for p in participants if p.start not in claimed]
 
     def _interaction(
         self,
@@ -235,10 +276,13 @@ class InteractionExtractor:
         a, b = first.entity, second.entity
         if not directed and b < a:
             a, b = b, a
-        span = max(first.end, second.end, trigger.end) - min(first.start, second.start, trigger.start)
-        confidence = self.settings.base_confidence - self.settings.distance_penalty * max(
-            0, span - self.settings.free_span_chars
-        ) / 100
+        span = max(first.end, second.end, trigger.end) - min(
+            first.start, second.start, trigger.start
+        )
+        confidence = (
+            trigger.confidence * self.settings.base_confidence
+            - self.settings.distance_penalty * max(0, span - self.settings.free_span_chars) / 100
+        )
         if "reference" in (first.via, second.via):
             confidence -= self.settings.reference_penalty
         assert article.language is not None
@@ -248,7 +292,7 @@ class InteractionExtractor:
             type=trigger.type,
             tone=trigger.tone,
             directed=directed,
-            modality=modality(text, trigger.start, article.language),
+            modality=modality(text, trigger.start, article.language, trigger_end=trigger.end),
             confidence=round(min(1.0, max(self.settings.min_confidence, confidence)), 3),
             sentence=index,
             start=offset,

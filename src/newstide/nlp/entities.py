@@ -4,14 +4,15 @@ The models (``newstide/models/ner-id`` and ``ner-en``, trained by ``training/ner
 and LOC spans in the article text. Known organizations the model missed are added from the
 knowledge base where they overlap nothing the model found; a model span that is exactly a known
 organization's name is an ORG whatever the model called it. Ambiguous aliases ("Apple", "Grab")
-are only taken from the knowledge base where they are capitalised and not the first word of a
-sentence.
+are only taken from the knowledge base where they are capitalised, and at the start of a
+sentence only when the article never uses them as ordinary lower-case words.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
@@ -27,6 +28,8 @@ from newstide.nlp.kb import KnowledgeBase
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
+
+_PARENTHESISED = re.compile(r"\s*\(([^()\s][^()]{0,20})\)")
 
 #: Labels the models may emit, mapped onto newstide's kinds.
 _KINDS = {"ORG": "ORG", "PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC"}
@@ -85,14 +88,21 @@ class _Gazetteer:
         return start, end
 
     def spans(self, doc: Doc, sentence_starts: set[int]) -> list[tuple[int, int]]:
-        """Char spans of KB aliases in a doc, longest first, ambiguous ones only mid-sentence."""
+        """Char spans of KB aliases in a doc, longest first.
+
+        An ambiguous alias ("Grab", "Mandiri", "Dana") counts where it is capitalised mid-sentence,
+        or anywhere when the article never uses it as an ordinary lower-case word.
+        """
         found = []
+        lower_words = {t.text for t in doc if t.is_lower}
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            if span.text in self.ambiguous and (
-                span.start_char in sentence_starts or not span.text[:1].isupper()
-            ):
-                continue
+            if span.text in self.ambiguous:
+                capitalised = span.text[:1].isupper()
+                mid_sentence = span.start_char not in sentence_starts
+                common_here = span.text.lower() in lower_words
+                if not capitalised or (common_here and not mid_sentence):
+                    continue
             found.append((span.start_char, span.end_char))
         return sorted(found, key=lambda s: (s[0] - s[1], s[0]))
 
@@ -143,6 +153,11 @@ class EntityRecognizer:
                 known = self.kb.lookup(article.text[start:end])
             if known is not None and known.kind == "ORG" and kind != "ORG":
                 kind = "ORG"
+            # "Komisi Pengawas Persaingan Usaha (KPPU)": the name and its acronym, two mentions
+            acronym = _PARENTHESISED.search(article.text, start, end)
+            if acronym and acronym.end() == end and acronym.start() > start:
+                spans.append((start, acronym.start(), kind, "ner"))
+                start, end = acronym.start(1), acronym.end(1)
             spans.append((start, end, kind, "ner"))
         if self.settings.gazetteer and article.language:
             taken = [(s, e) for s, e, _, _ in spans]

@@ -1,0 +1,205 @@
+"""Interaction extraction scored as ``relations/GUIDELINES.md`` defines it, beside a baseline.
+
+Gold: ``relations/{id,en}/gold-dev.jsonl`` (40 articles each): per article its text and its
+interactions with canonical organization names. newstide runs its whole pipeline on the text (the
+article's language given, as a JSONL line would give it); a predicted organization stands for a
+gold name when the name is one of the entity's names in that article (its canonical name or a
+surface form), compared case- and legal-form-insensitively.
+
+* Pair+type: unordered pair of names plus type; precision, recall and F1 micro-averaged over
+  articles.
+* Tone: sign accuracy over matched interactions; for investment and acquisition ``+`` and ``0``
+  are interchangeable as long as the prediction is not conflictual.
+* Direction: accuracy over matched directed interactions.
+
+The baseline, measured in the same run on the same entities: every pair of organizations named
+in one sentence is a partnership.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+
+from newstide.errors import InputError
+from newstide.ingest.run import analyze_documents
+from newstide.nlp.kb import normalize_name
+from newstide.records import Article, RawDocument
+from newstide.settings import Settings
+
+GOLD = {"id": Path("relations/id/gold-dev.jsonl"), "en": Path("relations/en/gold-dev.jsonl")}
+_TONE_NEUTRAL = 0.05
+_STRUCTURAL = frozenset({"investment", "acquisition"})
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionScore:
+    """Scores of one system on one language's gold."""
+
+    system: str
+    language: str
+    articles: int
+    gold: int
+    predicted: int
+    precision: float
+    recall: float
+    f1: float
+    tone_accuracy: float | None
+    direction_accuracy: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    a: str
+    b: str
+    type: str
+    tone: str  # "+", "-", "0"
+    directed: bool
+
+
+def _sign(tone: float) -> str:
+    return "+" if tone > _TONE_NEUTRAL else "-" if tone < -_TONE_NEUTRAL else "0"
+
+
+def _names(article: Article) -> dict[str, set[str]]:
+    """Every normalised name each entity goes by in the article."""
+    names: dict[str, set[str]] = {}
+    for entity in article.entities:
+        names.setdefault(entity.id, set()).update(
+            normalize_name(n) for n in (entity.name, *entity.aliases)
+        )
+    for mention in article.mentions:
+        if mention.entity_id and mention.via != "reference":
+            names.setdefault(mention.entity_id, set()).add(normalize_name(mention.text))
+    return names
+
+
+def _to_gold(entity_id: str, names: dict[str, set[str]], gold_names: dict[str, str]) -> str:
+    """The gold name an entity stands for, or its own id when it stands for none."""
+    for name in names.get(entity_id, ()):
+        if name in gold_names:
+            return gold_names[name]
+    return entity_id
+
+
+def _predictions(article: Article, gold_names: dict[str, str]) -> list[_Found]:
+    names = _names(article)
+    return [
+        _Found(
+            _to_gold(i.a, names, gold_names),
+            _to_gold(i.b, names, gold_names),
+            i.type,
+            _sign(i.tone),
+            i.directed,
+        )
+        for i in article.interactions
+    ]
+
+
+def _baseline(article: Article, gold_names: dict[str, str]) -> list[_Found]:
+    names = _names(article)
+    by_sentence: dict[int, set[str]] = {}
+    for mention in article.mentions:
+        if mention.kind == "ORG" and mention.entity_id and mention.via != "reference":
+            by_sentence.setdefault(mention.sentence, set()).add(mention.entity_id)
+    pairs = {
+        tuple(sorted((_to_gold(a, names, gold_names), _to_gold(b, names, gold_names))))
+        for entities in by_sentence.values()
+        for a, b in combinations(sorted(entities), 2)
+    }
+    return [_Found(a, b, "partnership", "+", False) for a, b in pairs if a != b]
+
+
+def _key(found: _Found) -> tuple[str, str, str]:
+    a, b = sorted((found.a, found.b))
+    return a, b, found.type
+
+
+def _tone_ok(predicted: str, gold: str, kind: str) -> bool:
+    if kind in _STRUCTURAL and gold in ("+", "0"):
+        return predicted in ("+", "0")
+    return predicted == gold
+
+
+def _score(
+    system: str, language: str, runs: Iterable[tuple[list[_Found], list[_Found]]]
+) -> InteractionScore:
+    tp = n_gold = n_predicted = 0
+    tone_hits = tone_total = direction_hits = direction_total = 0
+    articles = 0
+    for predicted, gold in runs:
+        articles += 1
+        gold_by_key = {_key(g): g for g in gold}
+        predicted_by_key = {_key(p): p for p in predicted}
+        n_gold += len(gold_by_key)
+        n_predicted += len(predicted_by_key)
+        for key, p in predicted_by_key.items():
+            g = gold_by_key.get(key)
+            if g is None:
+                continue
+            tp += 1
+            tone_total += 1
+            tone_hits += _tone_ok(p.tone, g.tone, g.type)
+            if g.directed:
+                direction_total += 1
+                direction_hits += (p.a, p.b) == (g.a, g.b)
+    precision = tp / n_predicted if n_predicted else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return InteractionScore(
+        system, language, articles, n_gold, n_predicted, precision, recall, f1,
+        tone_hits / tone_total if tone_total else None,
+        direction_hits / direction_total if direction_total else None,
+    )  # fmt: skip
+
+
+def load_gold(data: Path, language: str) -> list[dict[str, object]]:
+    """The gold articles of one language.
+
+    Raises:
+        InputError: The gold file is not under `data`.
+    """
+    path = data / GOLD[language]
+    if not path.exists():
+        raise InputError(f"no interaction gold at {path}", "pass --data PATH/shared/data")
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def evaluate_interactions(data: Path, settings: Settings, language: str) -> list[InteractionScore]:
+    """newstide and the co-occurrence baseline on one language's gold.
+
+    Returns:
+        Two scores: newstide's, then the baseline's.
+    """
+    gold_articles = load_gold(data, language)
+    raws = [
+        RawDocument(f"gold:{g['id']}", "record", str(g["text"]), {"language": language})
+        for g in gold_articles
+    ]
+    ours, baseline = [], []
+    for gold, item in zip(gold_articles, analyze_documents(raws, settings), strict=True):
+        interactions = gold["interactions"]
+        assert isinstance(interactions, list)
+        gold_found = [
+            _Found(str(i["a"]), str(i["b"]), str(i["type"]), str(i["tone"]), bool(i["directed"]))
+            for i in interactions
+        ]
+        gold_names = {normalize_name(f.a): f.a for f in gold_found}
+        gold_names |= {normalize_name(f.b): f.b for f in gold_found}
+        orgs = gold.get("orgs") or []
+        assert isinstance(orgs, list)
+        gold_names |= {normalize_name(str(o)): str(o) for o in orgs}
+        if not isinstance(item, Article):
+            ours.append(([], gold_found))
+            baseline.append(([], gold_found))
+            continue
+        ours.append((_predictions(item, gold_names), gold_found))
+        baseline.append((_baseline(item, gold_names), gold_found))
+    return [
+        _score("newstide", language, ours),
+        _score("baseline: co-occurring pairs are partnerships", language, baseline),
+    ]
