@@ -71,7 +71,8 @@ def _friendly(command: F) -> F:
         except Exception as exc:
             if ctx is not None and ctx.debug:
                 raise
-            _fail(f"unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for details)")
+            first_line = (str(exc).strip().splitlines() or [""])[0]
+            _fail(f"unexpected error: {type(exc).__name__}: {first_line} (rerun with --debug for details)")
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -303,6 +304,27 @@ def eval_extraction_command(obj: _Context, data: Path) -> None:
         click.echo(
             f"{s.name:<30}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}{s.pages_per_second:>10.1f}"
         )
+
+
+@eval_group.command("interactions")
+@_DATA_OPTION
+@click.option("--language", type=click.Choice(["id", "en"]), multiple=True, help="Default: both.")
+@click.pass_obj
+@_friendly
+def eval_interactions_command(obj: _Context, data: Path, language: tuple[str, ...]) -> None:
+    """Pair+type precision, recall and F1, tone-sign and direction accuracy on the dev golds."""
+    from newstide.eval.interactions import evaluate_interactions
+
+    click.echo("interactions (relations/*/gold-dev.jsonl): pair+type P/R/F1, tone sign, direction")
+    click.echo(f"{'lang':<5}{'system':<48}{'P':>7}{'R':>7}{'F1':>7}{'tone':>7}{'dir':>7}")
+    for code in language or ("id", "en"):
+        for s in evaluate_interactions(data, obj.settings, code):
+            tone = f"{s.tone_accuracy:.2f}" if s.tone_accuracy is not None else "-"
+            direction = f"{s.direction_accuracy:.2f}" if s.direction_accuracy is not None else "-"
+            click.echo(
+                f"{code:<5}{s.system[:47]:<48}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
+                f"{tone:>7}{direction:>7}"
+            )
 
 
 def demo_corpus() -> Path:

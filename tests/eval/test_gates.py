@@ -21,3 +21,16 @@ def test_extraction_is_no_worse_than_plain_trafilatura(
     floors = FLOORS["extraction"]
     assert ours.f1 >= floors["newstide_f1"], f"newstide body F1 {ours.f1:.3f}"
     assert ours.f1 - plain.f1 >= floors["margin_over_trafilatura"], (ours.f1, plain.f1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_interactions_hold_their_floors(shared_data: Path, settings: Settings, language: str) -> None:
+    from newstide.eval.interactions import evaluate_interactions
+
+    ours, baseline = evaluate_interactions(shared_data, settings, language)
+    floors = FLOORS["interactions"][language]
+    assert ours.f1 >= floors["f1"], f"{language} pair+type F1 {ours.f1:.3f}"
+    assert ours.precision >= floors["precision"], f"{language} precision {ours.precision:.3f}"
+    assert ours.tone_accuracy is not None and ours.tone_accuracy >= floors["tone_accuracy"]
+    assert ours.f1 - baseline.f1 >= floors["margin_over_baseline"], (ours.f1, baseline.f1)

@@ -59,7 +59,7 @@ def organization(store: Store, name: str) -> OrganizationSummary | None:
     rows = store.query(
         _SUMMARY_SQL.format(
             where="AND (e.id = ? OR lower(e.name) = lower(?) "
-            "OR list_contains(list_transform(e.aliases, x -> lower(x)), lower(?)))"
+            "OR list_contains(list_transform(e.aliases, lambda x: lower(x)), lower(?)))"
         ),
         [name, name, name],
     )
