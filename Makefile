@@ -36,6 +36,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/extraction_quality.py
 	$(PY) bench/ingest_throughput.py
+	$(PY) bench/query_latency.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo.duckdb

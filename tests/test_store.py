@@ -149,3 +149,40 @@ def test_articles_round_trip_through_the_store(tmp_path: Path, settings: Setting
         store.write([article])
         (back,) = list(store.articles())
     assert back == article
+
+
+def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    tables = ["articles", "sentences", "mentions", "entities", "roles", "interactions", "failures"]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: sorted(
+                map(tuple, con.execute(f"SELECT {_columns(t)} FROM {t}").fetchall()),
+                key=repr,
+            )
+            for t in tables
+        }
+    finally:
+        con.close()
+
+
+def _columns(table: str) -> str:
+    """Every column but the wall-clock ones."""
+    return {"articles": "* EXCLUDE (ingested_at)", "failures": '* EXCLUDE ("at")'}.get(table, "*")
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
+    from newstide.cli import demo_corpus
+    from newstide.settings import load_settings
+
+    early_pool = tmp_path / "settings.toml"
+    early_pool.write_text("[ingest]\npool_after_documents = 4\n", encoding="utf-8")
+    settings = load_settings(early_pool)
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.duckdb") as store:
+            ingest([str(demo_corpus())], store, settings, workers=workers)
+    one, two = _rows(tmp_path / "w1.duckdb"), _rows(tmp_path / "w2.duckdb")
+    assert one["articles"] and one["interactions"]
+    for table in one:
+        assert one[table] == two[table], table

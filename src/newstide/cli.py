@@ -72,7 +72,8 @@ def _friendly(command: F) -> F:
             if ctx is not None and ctx.debug:
                 raise
             first_line = (str(exc).strip().splitlines() or [""])[0]
-            _fail(f"unexpected error: {type(exc).__name__}: {first_line} (rerun with --debug for details)")
+            name = type(exc).__name__
+            _fail(f"unexpected error: {name}: {first_line} (rerun with --debug for details)")
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
@@ -118,7 +119,7 @@ def _print_report(report: IngestReport) -> None:
 
 
 def _run_ingest(
-    obj: _Context, paths: tuple[str, ...], force: bool, default_db: str
+    obj: _Context, paths: tuple[str, ...], force: bool, default_db: str, workers: int | None = None
 ) -> IngestReport:
     with obj.store(default=default_db) as store:
         progress = tqdm(desc="ingest", unit="doc", disable=None, file=sys.stderr, leave=False)
@@ -128,6 +129,7 @@ def _run_ingest(
                 store,
                 obj.settings,
                 force=force,
+                workers=workers,
                 on_document=lambda _: progress.update(),
             )
         finally:
@@ -139,9 +141,14 @@ def _run_ingest(
 @click.option(
     "--force", is_flag=True, help="Re-read inputs that an earlier ingest already finished."
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Worker processes for the NLP (0: one per core). Default: ingest.workers in settings.",
+)
 @click.pass_obj
 @_friendly
-def ingest_command(obj: _Context, paths: tuple[str, ...], force: bool) -> None:
+def ingest_command(obj: _Context, paths: tuple[str, ...], force: bool, workers: int | None) -> None:
     """Read news files, folders (recursively) or - (stdin) into the store.
 
     Formats are told from content: HTML (also gzipped), WARC (.warc, .warc.gz), RSS/Atom,
@@ -149,7 +156,7 @@ def ingest_command(obj: _Context, paths: tuple[str, ...], force: bool) -> None:
     cannot be read are recorded with their reason (see `newstide failures`); the exit code is 3
     when any failed.
     """
-    report = _run_ingest(obj, paths, force, DEFAULT_DB)
+    report = _run_ingest(obj, paths, force, DEFAULT_DB, workers)
     _print_report(report)
     if report.failed:
         sys.exit(3)
@@ -175,13 +182,27 @@ def analyze_command(obj: _Context, path: str) -> None:
 
 @cli.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+    show_default=True, help="Output format.",
+)  # fmt: skip
+@click.option(
+    "--output", type=click.Path(), metavar="PATH",
+    help="csv/parquet: a file (the articles table) or a folder ending in / (every table). "
+    "Default: csv to standard output.",
 )  # fmt: skip
 @click.pass_obj
 @_friendly
-def export_command(obj: _Context, fmt: str) -> None:
-    """Print every stored article as one JSON object per line (schema: README, "Export")."""
+def export_command(obj: _Context, fmt: str, output: str | None) -> None:
+    """Export the store: jsonl prints one JSON object per article (schema: README, "Export");
+    csv and parquet write the articles table to a file, or every table into a folder."""
+    if fmt != "jsonl":
+        from newstide.analysis import export_tables
+
+        with obj.store(read_only=True) as store:
+            written = export_tables(store, fmt, output)
+        for path in written:
+            click.echo(f"wrote {path}", err=True)
+        return
     with obj.store(read_only=True) as store:
         for article in store.articles():
             click.echo(article_json(article))
@@ -325,6 +346,228 @@ def eval_interactions_command(obj: _Context, data: Path, language: tuple[str, ..
                 f"{code:<5}{s.system[:47]:<48}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
                 f"{tone:>7}{direction:>7}"
             )
+
+
+# --- relationships: pairs, timelines, the graph, the dashboard ---------------------------------
+
+
+def _filter_options(command: F) -> F:
+    """The filters every relationship command takes."""
+    for option in reversed(
+        [
+            click.option(
+                "--type", "types", multiple=True, metavar="TYPE",
+                help="Keep only this interaction type (repeatable).",
+            ),
+            click.option("--language", metavar="CODE", help="Keep only articles in this language."),
+            click.option("--since", metavar="DATE", help="From this ISO date (2023, 2023-06-01)."),
+            click.option("--until", metavar="DATE", help="Up to this ISO date, inclusive."),
+        ]
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def _tone(value: float | None) -> str:
+    return "    –" if value is None or value != value else f"{value:+.2f}"
+
+
+@cli.command("pairs")
+@click.option("--org", metavar="NAME", help="Only pairs with this organization (id, name, alias).")
+@click.option("--limit", default=30, show_default=True, help="How many pairs to list.")
+@_filter_options
+@click.pass_obj
+@_friendly
+def pairs_command(
+    obj: _Context, org: str | None, limit: int, types: tuple[str, ...], language: str | None,
+    since: str | None, until: str | None,
+) -> None:  # fmt: skip
+    """Pairs of organizations that interact, the most active first."""
+    from newstide.analysis import pairs
+
+    with obj.store(read_only=True) as store:
+        frame = pairs(store, org, types, language, since, until, limit)
+    if frame.empty:
+        click.echo("no interactions between organizations yet")
+        return
+    click.echo(f"{'pair':<50}{'interactions':>13}{'stories':>8}{'tone':>7}  first       last")
+    for row in frame.to_dict("records"):
+        pair = f"{row['a_name']} – {row['b_name']}"[:49]
+        first = row["first"].date().isoformat() if row["first"] == row["first"] else "?"
+        last = row["last"].date().isoformat() if row["last"] == row["last"] else "?"
+        click.echo(
+            f"{pair:<50}{row['interactions']:>13}{row['stories']:>8}{_tone(row['tone']):>7}"
+            f"  {first:<10}  {last}"
+        )
+
+
+@cli.command("interactions")
+@click.argument("a")
+@click.argument("b")
+@click.option("--limit", type=int, help="Show at most this many (oldest first).")
+@_filter_options
+@click.pass_obj
+@_friendly
+def interactions_command(
+    obj: _Context, a: str, b: str, limit: int | None, types: tuple[str, ...],
+    language: str | None, since: str | None, until: str | None,
+) -> None:  # fmt: skip
+    """Every interaction between two organizations, with its evidence sentence."""
+    from newstide.analysis import interactions
+
+    with obj.store(read_only=True) as store:
+        frame = interactions(store, a, b, types, language, since, until, limit)
+    first, second = frame.attrs["a"], frame.attrs["b"]
+    if frame.empty:
+        click.echo(f"no interactions between {first.name} and {second.name}")
+        return
+    for row in frame.to_dict("records"):
+        when = row["published"].date().isoformat() if row["published"] == row["published"] else "?"
+        click.echo(
+            f"{when}  {row['type']:<12}{_tone(row['tone'])}  {row['modality']:<12}"
+            f"{row['article_id'][:12]}#{row['sentence']}\n    {row['evidence']}"
+        )
+    click.echo(f"{len(frame)} interaction(s) between {first.name} and {second.name}")
+
+
+@cli.command("timeline")
+@click.argument("a")
+@click.argument("b")
+@click.option(
+    "--by", type=click.Choice(["week", "month", "quarter"]),
+    help="Period of each point (default: analysis.period in settings, month).",
+)  # fmt: skip
+@_filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (schema: README, timeline JSON).")
+@click.option(
+    "--plot", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Also draw the chart, with turning points marked, into FILE.png or FILE.svg.",
+)  # fmt: skip
+@click.pass_obj
+@_friendly
+def timeline_command(
+    obj: _Context, a: str, b: str, by: str | None, types: tuple[str, ...], language: str | None,
+    since: str | None, until: str | None, as_json: bool, plot: Path | None,
+) -> None:  # fmt: skip
+    """How the relationship between A and B went, period by period, and where it turned.
+
+    A and B are organization ids, names or aliases (any case). Each period shows its
+    interactions, distinct stories (near-duplicate reports count once), mean tone weighted by
+    confidence (-1 conflict .. +1 cooperation) and types; turning points come from change-point
+    detection on the tone, each with the evidence sentence that shows why.
+    """
+    import json
+
+    from newstide.analysis import plot_timeline, timeline, timeline_record, turning_points
+
+    analysis = obj.settings.analysis
+    with obj.store(read_only=True) as store:
+        frame = timeline(store, a, b, by, types, language, since, until, settings=analysis)
+        points = turning_points(
+            store, a, b, by, types, language, since, until, frame=frame, settings=analysis
+        )
+    if plot is not None:
+        plot_timeline(frame, points, plot)
+    if as_json:
+        click.echo(json.dumps(timeline_record(frame, points), ensure_ascii=False, indent=2))
+        return
+    first, second = frame.attrs["a"], frame.attrs["b"]
+    total = int(frame["interactions"].sum())
+    click.echo(
+        click.style(f"{first.name} – {second.name}", bold=True)
+        + f", by {frame.attrs['by']}: {total} dated interaction(s) in {len(frame)} period(s)"
+    )
+    if frame.empty:
+        click.echo("no dated interactions between them")
+    else:
+        click.echo(f"{'period':<12}{'interactions':>13}{'stories':>8}{'tone':>7}  types")
+    for row in frame.to_dict("records"):
+        kinds = ", ".join(
+            f"{t} {row[t]}" for t in sorted(frame.attrs["types"], key=lambda t: -row[t]) if row[t]
+        )
+        click.echo(
+            f"{row['period'].date().isoformat():<12}{row['interactions']:>13}{row['stories']:>8}"
+            f"{_tone(row['tone']):>7}  {kinds}"
+        )
+    if points:
+        click.echo("\nturning points:")
+    for point in points:
+        arrow = "▲ up  " if point.direction == "up" else "▼ down"
+        click.echo(
+            f"  {point.date.isoformat()}  {arrow}  {point.before:+.2f} → {point.after:+.2f}  "
+            f"{point.why}\n      articles: {', '.join(a[:12] for a in point.articles)}"
+        )
+    if plot is not None:
+        click.echo(f"\nchart written to {plot}")
+
+
+@cli.command("graph")
+@click.option(
+    "--export", "export_path", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Write the graph to FILE.gexf, FILE.graphml or FILE.json (node-link).",
+)  # fmt: skip
+@click.option("--max-edges", type=int, help="Keep only the heaviest edges.")
+@_filter_options
+@click.pass_obj
+@_friendly
+def graph_command(
+    obj: _Context, export_path: Path | None, max_edges: int | None, types: tuple[str, ...],
+    language: str | None, since: str | None, until: str | None,
+) -> None:  # fmt: skip
+    """The relationship graph: organizations, their interactions (weight, tone), communities."""
+    from newstide.analysis import export_graph, graph
+
+    with obj.store(read_only=True) as store:
+        g = graph(
+            store, since, until, types, language, max_edges=max_edges,
+            settings=obj.settings.analysis,
+        )  # fmt: skip
+    communities: dict[int, list[str]] = {}
+    for _, data in sorted(g.nodes(data=True), key=lambda n: -n[1]["interactions"]):
+        communities.setdefault(data.get("community", 0), []).append(data["name"])
+    click.echo(
+        f"{g.number_of_nodes()} organization(s), {g.number_of_edges()} relationship(s), "
+        f"{len(communities)} communit{'y' if len(communities) == 1 else 'ies'}"
+    )
+    heaviest = sorted(g.edges(data=True), key=lambda e: -e[2]["weight"])[:10]
+    for a, b, data in heaviest:
+        names = f"{g.nodes[a]['name']} – {g.nodes[b]['name']}"[:49]
+        click.echo(f"  {names:<50}{data['weight']:>6}{_tone(data['tone']):>7}")
+    for number, members in sorted(communities.items()):
+        more = f" and {len(members) - 8} more" if len(members) > 8 else ""
+        click.echo(f"community {number}: {', '.join(members[:8])}{more}")
+    if export_path is not None:
+        click.echo(f"written to {export_graph(g, export_path)}")
+
+
+@cli.command("serve")
+@click.option("--host", help="Address to bind (default: web.host in settings, 127.0.0.1).")
+@click.option("--port", type=int, help="Port (default: web.port in settings, 8765).")
+@click.option(
+    "--token", envvar="NEWSTIDE_TOKEN", metavar="TOKEN",
+    help="Require this token on every page and API route ($NEWSTIDE_TOKEN).",
+)  # fmt: skip
+@click.pass_obj
+@_friendly
+def serve_command(obj: _Context, host: str | None, port: int | None, token: str | None) -> None:
+    """Serve the dashboard and JSON API (docs at /docs) for the store.
+
+    It reads snapshot copies of the store and never locks it, so `newstide ingest` can write to
+    the same store meanwhile; new data shows up as the ingest checkpoints.
+    """
+    import uvicorn
+
+    from newstide.web import build, exposure_warning
+
+    web = obj.settings.web
+    host, port = host or web.host, port or web.port
+    warning = exposure_warning(host, token)
+    if warning:
+        click.echo(click.style(warning, fg="red" if not token else "yellow", bold=True), err=True)
+    app = build(obj.db or DEFAULT_DB, token=token, settings=obj.settings)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"newstide dashboard on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
 def demo_corpus() -> Path:

@@ -95,7 +95,7 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Interaction:
-    """Something one organization does with, to or against another, with the sentence that proves it.
+    """What one organization does with, to or against another, and the sentence that proves it.
 
     Attributes:
         a, b: Canonical entity ids; for a directed type ``a`` acts on ``b``.

@@ -26,6 +26,9 @@ class IngestSettings:
     max_document_bytes: int
     max_inflated_bytes: int
     max_feed_bytes: int
+    workers: int
+    pool_after_documents: int
+    in_flight_per_worker: int
     batch_size: int
     min_text_chars: int
     max_control_char_ratio: float
@@ -77,9 +80,41 @@ class TldrSettings:
     max_sentences: int
     dateline_sentences: int
     max_similarity: float
+    long_paragraph: int
+    interaction_weight: float
+    coverage: float
+    name_redundancy: float
+    main_names: int
     lexrank_threshold: float
     key_terms: int
-    interaction_bonus: float
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisSettings:
+    period: str
+    change_penalty: float
+    change_min_size: int
+    change_min_periods: int
+    change_min_shift: float
+    why_max_chars: int
+    community_resolution: float
+    community_seed: int
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    host: str
+    port: int
+    snapshot_refresh_seconds: float
+    page_size: int
+    max_page_size: int
+    home_orgs: int
+    home_pairs: int
+    home_turning_points: int
+    home_turning_point_pairs: int
+    graph_max_edges: int
+    max_query_chars: int
+    max_url_chars: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +128,8 @@ class Settings:
     interactions: InteractionSettings
     dedup: DedupSettings
     tldr: TldrSettings
+    analysis: AnalysisSettings
+    web: WebSettings
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:

@@ -180,7 +180,8 @@ def evaluate_interactions(data: Path, settings: Settings, language: str) -> list
         RawDocument(f"gold:{g['id']}", "record", str(g["text"]), {"language": language})
         for g in gold_articles
     ]
-    ours, baseline = [], []
+    ours: list[tuple[list[_Found], list[_Found]]] = []
+    baseline: list[tuple[list[_Found], list[_Found]]] = []
     for gold, item in zip(gold_articles, analyze_documents(raws, settings), strict=True):
         interactions = gold["interactions"]
         assert isinstance(interactions, list)

@@ -9,9 +9,12 @@ stopped, and content-addressed ids keep a re-read document from being stored twi
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from newstide.dedup.stories import MinHashSigner, StoryIndex
@@ -122,6 +125,7 @@ def ingest(
     settings: Settings,
     *,
     force: bool = False,
+    workers: int | None = None,
     on_document: Callable[[Article | Failure], None] | None = None,
 ) -> IngestReport:
     """Read every document under `paths` into `store`.
@@ -131,6 +135,8 @@ def ingest(
         store: The store to write to.
         settings: All settings.
         force: Re-read inputs an earlier ingest already finished.
+        workers: Processes doing the per-article work (the writer stays single); None for
+            ``ingest.workers``. Results are the same whatever the number.
         on_document: Called with each article or failure (progress bars).
 
     Returns:
@@ -143,23 +149,91 @@ def ingest(
     report = IngestReport()
     own_files = (store.path, store.path.with_name(store.path.name + ".wal"))
     inputs = list(expand_inputs(paths, exclude=own_files))
-    pipeline = worker_pipeline(settings)
     writer = _Writer(store, StoryIndex(settings.dedup, store), settings.ingest.batch_size, report)
-    for source in inputs:
-        report.inputs += 1
-        if not force and source.path is not None and store.source_finished(source):
-            report.inputs_skipped += 1
+
+    def work() -> Iterator[RawDocument | Failure | _Finished]:
+        for source in inputs:
+            report.inputs += 1
+            if not force and source.path is not None and store.source_finished(source):
+                report.inputs_skipped += 1
+                continue
+            yield from read_input(source, settings.ingest)
+            if source.path is not None:
+                yield _Finished(source)
+
+    for item in _processed(work(), settings, resolve_workers(workers, settings)):
+        if isinstance(item, _Finished):
+            writer.finish(item.source)
             continue
-        for raw in read_input(source, settings.ingest):
-            item = raw if isinstance(raw, Failure) else process(raw, pipeline, settings)
-            writer.add(item)
-            if on_document is not None:
-                on_document(item)
-        if source.path is not None:
-            writer.finish(source)
+        writer.add(item)
+        if on_document is not None:
+            on_document(item)
     writer.flush()
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class _Finished:
+    """Marks, in the stream of documents, that every document of an input has gone by."""
+
+    source: Input
+
+
+def resolve_workers(workers: int | None, settings: Settings) -> int:
+    """How many worker processes to use: the argument, else ``ingest.workers`` (0 = all cores)."""
+    wanted = settings.ingest.workers if workers is None else workers
+    return wanted if wanted > 0 else os.cpu_count() or 1
+
+
+# A worker process's pipeline, built once by `_start_worker` (a process-wide singleton on purpose:
+# ProcessPoolExecutor hands work to plain functions).
+_WORKER: tuple[Pipeline, Settings] | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = (worker_pipeline(settings), settings)
+
+
+def _work(raw: RawDocument) -> Article | Failure:
+    assert _WORKER is not None, "worker not started"
+    return process(raw, *_WORKER)
+
+
+def _processed(
+    items: Iterable[RawDocument | Failure | _Finished], settings: Settings, workers: int
+) -> Iterator[Article | Failure | _Finished]:
+    """Documents processed in order, in this process or a pool, with at most a window in flight.
+
+    The pool starts only after ``ingest.pool_after_documents`` documents: a small ingest is done
+    before worker processes could have loaded their models.
+    """
+    items = iter(items)
+    pipeline = worker_pipeline(settings)
+    in_process = 0
+    for item in items:
+        yield process(item, pipeline, settings) if isinstance(item, RawDocument) else item
+        in_process += isinstance(item, RawDocument)
+        if workers > 1 and in_process >= settings.ingest.pool_after_documents:
+            break
+    else:
+        return
+    window = workers * settings.ingest.in_flight_per_worker
+    # spawn, not fork: the writer's DuckDB connection has threads a fork would copy mid-flight.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
+    ) as pool:
+        pending: deque[Future[Article | Failure] | Failure | _Finished] = deque()
+        for item in items:
+            pending.append(pool.submit(_work, item) if isinstance(item, RawDocument) else item)
+            while len(pending) > window:
+                done = pending.popleft()
+                yield done.result() if isinstance(done, Future) else done
+        while pending:
+            done = pending.popleft()
+            yield done.result() if isinstance(done, Future) else done
 
 
 def analyze_documents(

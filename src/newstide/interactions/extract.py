@@ -26,6 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from newstide.interactions.lexicon import Lexicon, Trigger
 from newstide.interactions.modality import modality
@@ -218,7 +219,7 @@ class InteractionExtractor:
         ordered = sorted(participants, key=lambda p: p.start)
         joined = [
             (p, q)
-            for p, q in zip(ordered, ordered[1:], strict=False)
+            for p, q in pairwise(ordered)
             if p.entity != q.entity and markers.joined.fullmatch(text, p.end, q.start)
         ]
         for p, q in joined:  # "antara X dan Y", "between X and Y"
@@ -245,7 +246,7 @@ class InteractionExtractor:
         markers = _markers()
         ordered = sorted(participants, key=lambda p: p.start)
         claimed: set[int] = set()
-        for p, q in zip(ordered, ordered[1:], strict=False):
+        for p, q in pairwise(ordered):
             owner = next(
                 (
                     t

@@ -56,7 +56,7 @@ def load_model(language: str) -> Language:
 
 
 def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
-    """Index of the sentence holding a char offset (the nearest one before it, between sentences)."""
+    """Index of the sentence holding a char offset (the one before it, between sentences)."""
     starts = [s.start for s in sentences]
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
@@ -82,7 +82,9 @@ class _Gazetteer:
             return start, end
         for _, m_start, m_end in self.matcher(ent.as_doc()):
             stray = [t for i, t in enumerate(ent) if not m_start <= i < m_end]
-            if len(stray) == 1 and (stray[0].is_lower or (stray[0].is_upper and len(stray[0]) <= 3)):
+            if len(stray) == 1 and (
+                stray[0].is_lower or (stray[0].is_upper and len(stray[0]) <= 3)
+            ):
                 kept = ent[m_start:m_end]
                 return kept.start_char, kept.end_char
         return start, end

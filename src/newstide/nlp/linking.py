@@ -17,12 +17,13 @@ from newstide.nlp.kb import KnowledgeBase, entity_id_for_unknown, normalize_name
 from newstide.pipeline import stage
 from newstide.records import Article, Entity, Mention
 
+
 def _acronym(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalnum())
 
 
 def _is_short_form(short: str, long: str) -> bool:
-    """Whether `short` names the same thing as `long`: its leading or trailing words, or its acronym."""
+    """Whether `short` names what `long` names: its leading or trailing words, or its acronym."""
     if short == long or not short:
         return False
     short_words, long_words = short.split(), long.split()
@@ -76,7 +77,8 @@ class EntityLinker:
                 (
                     other_id
                     for kind, other, other_id in seen
-                    if kind == mention.kind and (other == normalised or _is_short_form(normalised, other))
+                    if kind == mention.kind
+                    and (other == normalised or _is_short_form(normalised, other))
                 ),
                 "",
             )

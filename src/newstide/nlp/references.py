@@ -80,7 +80,9 @@ class ReferenceResolver:
     def __call__(self, article: Article) -> Article:
         references = self._resolve(article)
         mentions = tuple(
-            sorted((*article.mentions, *references), key=lambda m: (m.start, m.end, m.entity_id or ""))
+            sorted(
+                (*article.mentions, *references), key=lambda m: (m.start, m.end, m.entity_id or "")
+            )
         )
         return dataclasses.replace(article, mentions=mentions, roles=self._roles(article))
 
@@ -94,8 +96,13 @@ class ReferenceResolver:
             return False
         if reference.type is not None and known.type != reference.type:
             return False
-        return reference.sector is None or known.sector == reference.sector or (
-            reference.sector == "tech" and known.sector in ("ai", "chips", "internet", "software")
+        return (
+            reference.sector is None
+            or known.sector == reference.sector
+            or (
+                reference.sector == "tech"
+                and known.sector in ("ai", "chips", "internet", "software")
+            )
         )
 
     def _resolve(self, article: Article) -> list[Mention]:
@@ -117,7 +124,9 @@ class ReferenceResolver:
                     continue
                 taken.append((start, end))
                 found.extend(
-                    Mention(start, end, article.text[start:end], "ORG", sentence, entity_id, "reference")
+                    Mention(
+                        start, end, article.text[start:end], "ORG", sentence, entity_id, "reference"
+                    )
                     for entity_id in antecedents
                 )
         return found
@@ -150,7 +159,7 @@ class ReferenceResolver:
         for mention in article.mentions:
             if mention.kind in ("ORG", "PER") and mention.entity_id:
                 by_sentence.setdefault(mention.sentence, []).append(mention)
-        for sentence, mentions in by_sentence.items():
+        for mentions in by_sentence.values():
             mentions.sort(key=lambda m: m.start)
             for i, person in enumerate(mentions):
                 if person.kind != "PER" or person.entity_id is None:

@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newstide.analysis.store_methods import StoreAnalysis
 from newstide.dedup.stories import band_keys
 from newstide.errors import StoreError
 from newstide.ingest.sources import Input
@@ -55,8 +56,11 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-class Store:
+class Store(StoreAnalysis):
     """A newstide store in one DuckDB file.
+
+    Analyses (``timeline``, ``turning_points``, ``pairs``, ``interactions``, ``graph``) come from
+    `StoreAnalysis`; this class is about storage.
 
     Args:
         path: The DuckDB file; created (with its schema) when missing, unless read-only.
@@ -302,7 +306,9 @@ class Store:
                     "id": [e.id for e in merged.values()],
                     "name": [e.name for e in merged.values()],
                     "kind": [e.kind for e in merged.values()],
-                    "aliases": pa.array([list(e.aliases) for e in merged.values()], pa.list_(pa.string())),
+                    "aliases": pa.array(
+                        [list(e.aliases) for e in merged.values()], pa.list_(pa.string())
+                    ),
                     "ticker": pa.array([e.ticker for e in merged.values()], pa.string()),
                 }
             ),
@@ -310,7 +316,8 @@ class Store:
         self.con.execute(
             """INSERT INTO entities SELECT id, name, kind, aliases, ticker FROM _entities
                ON CONFLICT (id) DO UPDATE SET
-                   aliases = list_sort(list_distinct(list_concat(entities.aliases, excluded.aliases)))"""
+                   aliases = list_sort(list_distinct(
+                       list_concat(entities.aliases, excluded.aliases)))"""
         )
         self.con.unregister("_entities")
 

@@ -1,0 +1,143 @@
+"""What every analysis reads through (a `Queryable`) and how its results are narrowed (`Filters`).
+
+Analyses only need to run parameterised read queries, so they take anything with a
+``query(sql, params)`` method: a `Store`, or the web server's per-request reader of a snapshot.
+Filter values always travel as bound parameters; only fixed SQL fragments are formatted in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from newstide.errors import NewstideError
+
+#: Timeline periods and the DuckDB ``date_trunc`` part each one truncates to.
+PERIODS = {"week": "week", "month": "month", "quarter": "quarter"}
+
+
+class Queryable(Protocol):
+    """Anything that runs a read query with bound parameters and returns its rows."""
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+
+class UnknownEntityError(NewstideError):
+    """A name, alias or id that matches no organization in the store."""
+
+
+class AnalysisInputError(NewstideError):
+    """A filter or option an analysis cannot use (an unknown period, a date that is not a date)."""
+
+
+def parse_when(value: str | dt.date | None, *, end: bool = False) -> dt.datetime | None:
+    """A filter bound as a naive UTC datetime; a bare date as ``until`` includes its whole day.
+
+    Args:
+        value: An ISO 8601 date or datetime (``2024``, ``2024-03`` and ``2024-03-19`` too), a
+            `datetime.date`, or None.
+        end: Whether this is an exclusive upper bound, so a date or partial date is moved to the
+            start of the next day, month or year.
+
+    Raises:
+        AnalysisInputError: The value is not a date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        stamp = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
+        return stamp
+    if isinstance(value, dt.date):
+        day = dt.datetime(value.year, value.month, value.day)
+        return day + dt.timedelta(days=1) if end else day
+    text = value.strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            year = int(text)
+            return dt.datetime(year + 1 if end else year, 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            year, month = int(text[:4]), int(text[5:])
+            start = dt.datetime(year, month, 1)
+            if not end:
+                return start
+            return dt.datetime(year + month // 12, month % 12 + 1, 1)
+        if len(text) == 10:
+            return parse_when(dt.date.fromisoformat(text), end=end)
+        return parse_when(dt.datetime.fromisoformat(text.replace("Z", "+00:00")), end=end)
+    except ValueError as exc:
+        raise AnalysisInputError(
+            f"{value!r} is not a date", "use ISO 8601: 2024, 2024-03, 2024-03-19"
+        ) from exc
+
+
+def check_period(by: str) -> str:
+    """The DuckDB ``date_trunc`` part for a timeline period, or an error naming the choices."""
+    if by not in PERIODS:
+        raise AnalysisInputError(f"unknown period {by!r}", f"use one of: {', '.join(PERIODS)}")
+    return PERIODS[by]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which interactions an analysis looks at.
+
+    Attributes:
+        types: Interaction types to keep (empty: all).
+        language: Keep interactions from articles in this language only.
+        since: Keep interactions published at or after this time.
+        until: Keep interactions published before this time (exclusive).
+    """
+
+    types: tuple[str, ...] = ()
+    language: str | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+    @classmethod
+    def of(
+        cls,
+        types: Iterable[str] | str | None = None,
+        language: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+    ) -> Filters:
+        """Filters from loosely typed arguments (a single type, ISO dates, empty strings)."""
+        if isinstance(types, str):
+            types = [types]
+        kept = tuple(sorted({t.strip().lower() for t in types or () if t and t.strip()}))
+        return cls(kept, language or None, parse_when(since), parse_when(until, end=True))
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """``AND ...`` conditions over ``i`` (interactions) and ``ar`` (articles), with params."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.types:
+            clauses.append(f"i.type IN ({', '.join('?' for _ in self.types)})")
+            params.extend(self.types)
+        if self.language:
+            clauses.append("ar.language = ?")
+            params.append(self.language)
+        if self.since is not None:
+            clauses.append("coalesce(i.published, ar.published) >= ?")
+            params.append(self.since)
+        if self.until is not None:
+            clauses.append("coalesce(i.published, ar.published) < ?")
+            params.append(self.until)
+        return "".join(f" AND {c}" for c in clauses), params
+
+    def article_sql(self) -> tuple[str, list[Any]]:
+        """The same period and language conditions over ``ar`` (articles) alone."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.language:
+            clauses.append("ar.language = ?")
+            params.append(self.language)
+        if self.since is not None:
+            clauses.append("ar.published >= ?")
+            params.append(self.since)
+        if self.until is not None:
+            clauses.append("ar.published < ?")
+            params.append(self.until)
+        return "".join(f" AND {c}" for c in clauses), params

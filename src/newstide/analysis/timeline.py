@@ -1,0 +1,292 @@
+"""A pair's relationship over time: per-period counts and tone, and the turning points in its tone.
+
+Everything is computed by queries over ``interactions`` joined to ``articles`` at call time, so a
+timeline is never a second copy of the truth. Near-duplicate reports of one story share a
+``story_id``; ``stories`` counts those, so a story syndicated ten times is one event, not ten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from newstide.analysis.entities import EntityRef, resolve
+from newstide.analysis.filters import AnalysisInputError, Filters, Queryable, check_period
+from newstide.settings import AnalysisSettings, default_settings
+
+#: Columns every timeline frame has; one integer column per interaction type follows them.
+TIMELINE_COLUMNS = ("period", "interactions", "stories", "tone", "articles")
+
+
+def pair_sql(a: str, b: str, filters: Filters) -> tuple[str, list[Any]]:
+    """A subquery of one pair's interactions (either order) with their article's story and date."""
+    where, params = filters.sql()
+    sql = f"""
+        SELECT i.article_id, i.sentence, i.a, i.b, i.type, i.tone, i.directed, i.modality,
+               i.evidence, i.start, i."end", i.confidence, ar.story_id, ar.title, ar.site,
+               ar.language, coalesce(i.published, ar.published) AS happened
+        FROM interactions i JOIN articles ar ON ar.id = i.article_id
+        WHERE ((i.a = ? AND i.b = ?) OR (i.a = ? AND i.b = ?)) {where}
+    """
+    return sql, [a, b, b, a, *params]
+
+
+def timeline(
+    store: Queryable,
+    a: str | EntityRef,
+    b: str | EntityRef,
+    by: str | None = None,
+    types: Iterable[str] | str | None = None,
+    language: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    *,
+    settings: AnalysisSettings | None = None,
+) -> pd.DataFrame:
+    """How the relationship between two organizations went, period by period.
+
+    Args:
+        store: What to read (a `Store`).
+        a, b: Each an entity id, canonical name or alias (case-insensitive).
+        by: ``week``, ``month`` or ``quarter`` (default: ``analysis.period`` in settings).
+        types: Interaction types to keep (default: all).
+        language: Keep articles in this language only.
+        since, until: ISO dates bounding the period (``until`` inclusive of its day).
+        settings: Analysis settings (default: the shipped ones).
+
+    Returns:
+        One row per period that has interactions, oldest first: ``period`` (its first day),
+        ``interactions``, ``stories`` (distinct stories: near-duplicates count once), ``tone``
+        (mean tone weighted by confidence), ``articles``
+        (ids of the articles behind the point, oldest first) and one count column per
+        interaction type seen. ``attrs`` holds ``a``, ``b`` (`EntityRef`), ``by`` and ``types``
+        (the type columns).
+
+    Raises:
+        UnknownEntityError: ``a`` or ``b`` names no organization in the store.
+        AnalysisInputError: An unknown period or a malformed date.
+    """
+    settings = settings or default_settings().analysis
+    by = by or settings.period
+    part = check_period(by)
+    filters = Filters.of(types, language, since, until)
+    first, second = resolve(store, a), resolve(store, b)
+    if first.id == second.id:
+        raise AnalysisInputError(
+            f"{a!r} and {b!r} are the same organization ({first.id})", "name two organizations"
+        )
+    pair, params = pair_sql(first.id, second.id, filters)
+    rows = store.query(
+        f"""
+        SELECT date_trunc('{part}', happened) AS period,
+               count(*) AS interactions,
+               count(DISTINCT story_id) AS stories,
+               sum(tone * confidence) / nullif(sum(confidence), 0) AS tone,
+               histogram(type) AS types,
+               list(article_id ORDER BY happened, article_id) AS articles
+        FROM ({pair})
+        WHERE happened IS NOT NULL
+        GROUP BY period
+        ORDER BY period
+        """,
+        params,
+    )
+    return _frame(rows, first, second, by)
+
+
+def _frame(rows: Sequence[tuple[Any, ...]], a: EntityRef, b: EntityRef, by: str) -> pd.DataFrame:
+    type_names = sorted({t for row in rows for t in (row[4] or {})})
+    frame = pd.DataFrame(
+        {
+            "period": pd.to_datetime([r[0] for r in rows]).astype("datetime64[us]"),
+            "interactions": pd.array([r[1] for r in rows], dtype="int64"),
+            "stories": pd.array([r[2] for r in rows], dtype="int64"),
+            "tone": np.array([math.nan if r[3] is None else r[3] for r in rows], dtype=float),
+            "articles": [list(dict.fromkeys(r[5] or ())) for r in rows],
+            **{
+                t: pd.array([int((r[4] or {}).get(t, 0)) for r in rows], dtype="int64")
+                for t in type_names
+            },
+        },
+        columns=[*TIMELINE_COLUMNS, *type_names],
+    )
+    frame.attrs.update({"a": a, "b": b, "by": by, "types": type_names})
+    return frame
+
+
+@dataclass(frozen=True, slots=True)
+class TurningPoint:
+    """A change in a pair's tone: where a new regime starts, which way, and the evidence for it.
+
+    Attributes:
+        date: First day of the period the new regime starts in.
+        direction: ``up`` (more cooperative) or ``down`` (more conflictual).
+        before, after: Mean tone of the regime before and after.
+        why: The evidence sentence that best shows the change (one line).
+        article_id: The article that sentence is from; ``sentence`` is its index there.
+        articles: Every article behind the new regime's first period.
+    """
+
+    date: dt.date
+    direction: str
+    before: float
+    after: float
+    why: str
+    article_id: str | None
+    sentence: int | None
+    articles: tuple[str, ...]
+
+
+def detect_changes(
+    tones: Sequence[float], settings: AnalysisSettings
+) -> list[tuple[int, float, float]]:
+    """Change points of a tone series: ``(index where the new regime starts, mean before, after)``.
+
+    Uses ruptures' Pelt search with an L2 cost and the penalty in settings; a series shorter than
+    ``change_min_periods`` has none, and shifts smaller than ``change_min_shift`` are dropped.
+    """
+    series = np.asarray([t for t in tones if not math.isnan(t)], dtype=float)
+    minimum = max(settings.change_min_periods, 2 * settings.change_min_size)
+    if len(series) < minimum or float(np.ptp(series)) == 0.0:
+        return []
+    import ruptures  # imported here: only change detection needs it
+
+    ends = (
+        ruptures.Pelt(model="l2", min_size=settings.change_min_size, jump=1)
+        .fit(series.reshape(-1, 1))
+        .predict(pen=settings.change_penalty)
+    )
+    starts = [0, *ends[:-1]]
+    means = [float(series[s:e].mean()) for s, e in zip(starts, ends, strict=True)]
+    changes = []
+    for k in range(1, len(starts)):
+        before, after = means[k - 1], means[k]
+        if abs(after - before) >= settings.change_min_shift:
+            changes.append((starts[k], before, after))
+    return changes
+
+
+def turning_points(
+    store: Queryable,
+    a: str | EntityRef,
+    b: str | EntityRef,
+    by: str | None = None,
+    types: Iterable[str] | str | None = None,
+    language: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    *,
+    frame: pd.DataFrame | None = None,
+    settings: AnalysisSettings | None = None,
+) -> list[TurningPoint]:
+    """Where the tone of a pair's relationship turned, with the sentence that shows why.
+
+    Change points are found on the per-period tone series (see `detect_changes`); each one's
+    "why" is the evidence of the interaction in the new regime's first period that moves most in
+    the direction of the change (the most conflictual one for a turn down), weighted by
+    confidence.
+
+    Args:
+        store, a, b, by, types, language, since, until: As for `timeline`.
+        frame: The pair's `timeline`, when the caller already has it (saves a query).
+        settings: Analysis settings (default: the shipped ones).
+
+    Returns:
+        Turning points, oldest first (none for a series too short to tell).
+    """
+    settings = settings or default_settings().analysis
+    if frame is None:
+        frame = timeline(store, a, b, by, types, language, since, until, settings=settings)
+    dated = frame[frame["tone"].notna()].reset_index(drop=True)
+    changes = detect_changes(dated["tone"].tolist(), settings)
+    if not changes:
+        return []
+    first, second, by = frame.attrs["a"], frame.attrs["b"], frame.attrs["by"]
+    part = check_period(by)
+    filters = Filters.of(types, language, since, until)
+    pair, params = pair_sql(first.id, second.id, filters)
+    periods = [dated.at[index, "period"].to_pydatetime() for index, _, _ in changes]
+    # The most cooperative and the most conflictual evidence of each new regime's first period.
+    rows = store.query(
+        f"""
+        SELECT date_trunc('{part}', happened) AS period,
+               list(struct_pack(evidence, article_id, sentence)
+                    ORDER BY tone * confidence DESC, happened, article_id, sentence)[1],
+               list(struct_pack(evidence, article_id, sentence)
+                    ORDER BY tone * confidence ASC, happened, article_id, sentence)[1]
+        FROM ({pair})
+        WHERE date_trunc('{part}', happened) IN (SELECT unnest(?::TIMESTAMP[]))
+        GROUP BY period
+        """,
+        [*params, periods],
+    )
+    extremes = {period: (up, down) for period, up, down in rows}
+    points = []
+    for (index, before, after), period in zip(changes, periods, strict=True):
+        direction = "up" if after > before else "down"
+        up, down = extremes.get(period, (None, None))
+        evidence = (up if direction == "up" else down) or {}
+        points.append(
+            TurningPoint(
+                date=period.date(),
+                direction=direction,
+                before=round(before, 4),
+                after=round(after, 4),
+                why=_one_line(str(evidence.get("evidence") or ""), settings.why_max_chars),
+                article_id=evidence.get("article_id"),
+                sentence=evidence.get("sentence"),
+                articles=tuple(dated.at[index, "articles"]),
+            )
+        )
+    return points
+
+
+def _one_line(text: str, limit: int) -> str:
+    """Whitespace collapsed, cut at a word boundary with an ellipsis when longer than ``limit``."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def timeline_record(frame: pd.DataFrame, points: Sequence[TurningPoint]) -> dict[str, Any]:
+    """The JSON shape of a timeline (``timeline --json`` and ``/api/pair``); dates ISO 8601."""
+    a: EntityRef = frame.attrs["a"]
+    b: EntityRef = frame.attrs["b"]
+    type_names: list[str] = frame.attrs.get("types", [])
+    return {
+        "a": {"id": a.id, "name": a.name},
+        "b": {"id": b.id, "name": b.name},
+        "by": frame.attrs.get("by"),
+        "periods": [
+            {
+                "period": row["period"].date().isoformat(),
+                "interactions": int(row["interactions"]),
+                "stories": int(row["stories"]),
+                "tone": None if math.isnan(row["tone"]) else round(float(row["tone"]), 4),
+                "types": {t: int(row[t]) for t in type_names if row[t]},
+                "articles": list(row["articles"]),
+            }
+            for row in frame.to_dict("records")
+        ],
+        "turning_points": [
+            {
+                "date": p.date.isoformat(),
+                "direction": p.direction,
+                "why": p.why,
+                "articles": list(p.articles),
+                "evidence_article": p.article_id,
+                "evidence_sentence": p.sentence,
+                "before": p.before,
+                "after": p.after,
+            }
+            for p in points
+        ],
+    }
