@@ -19,7 +19,9 @@ def find(article: Article, a: str, b: str, kind: str) -> Interaction:
     for x, y, t, interaction in named(article):
         if t == kind and ({x, y} == {a, b}):
             return interaction
-    raise AssertionError(f"no {kind} between {a} and {b} in {[(x, y, t) for x, y, t, _ in named(article)]}")
+    raise AssertionError(
+        f"no {kind} between {a} and {b} in {[(x, y, t) for x, y, t, _ in named(article)]}"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,9 @@ def test_seed_talent_and_rivalry(seed: Article) -> None:
     hires = find(seed, "Microsoft", "Inflection AI", "talent")
     assert (names[hires.a], names[hires.b]) == ("Microsoft", "Inflection AI")
     assert find(seed, "OpenAI", "Inflection AI", "competition").tone < 0
-    poaching = [i for x, y, t, i in named(seed) if t == "talent" and (x, y) == ("OpenAI", "Microsoft")]
+    poaching = [
+        i for x, y, t, i in named(seed) if t == "talent" and (x, y) == ("OpenAI", "Microsoft")
+    ]
     assert [p.modality for p in poaching] == ["speculative"]
 
 
@@ -76,8 +80,12 @@ CASES = [
 
 
 @pytest.mark.parametrize(("language", "text", "expected", "modality"), CASES)
-def test_direction_and_modality(language: str, text: str, expected: tuple[str, str, str], modality: str) -> None:
-    (article,) = analyze_documents([RawDocument("t", "record", text, {"language": language})], load_settings())
+def test_direction_and_modality(
+    language: str, text: str, expected: tuple[str, str, str], modality: str
+) -> None:
+    (article,) = analyze_documents(
+        [RawDocument("t", "record", text, {"language": language})], load_settings()
+    )
     assert isinstance(article, Article)
     a, b, kind = expected
     found = find(article, a, b, kind)
@@ -89,7 +97,14 @@ def test_direction_and_modality(language: str, text: str, expected: tuple[str, s
 
 def test_a_sentence_naming_one_organization_has_no_interaction() -> None:
     (article,) = analyze_documents(
-        [RawDocument("t", "record", "Gojek meluncurkan fitur baru untuk pengemudi di Jakarta.", {"language": "id"})],
+        [
+            RawDocument(
+                "t",
+                "record",
+                "Gojek meluncurkan fitur baru untuk pengemudi di Jakarta.",
+                {"language": "id"},
+            )
+        ],
         load_settings(),
     )
     assert isinstance(article, Article) and article.interactions == ()

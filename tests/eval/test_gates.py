@@ -25,7 +25,9 @@ def test_extraction_is_no_worse_than_plain_trafilatura(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_interactions_hold_their_floors(shared_data: Path, settings: Settings, language: str) -> None:
+def test_interactions_hold_their_floors(
+    shared_data: Path, settings: Settings, language: str
+) -> None:
     from newstide.eval.interactions import evaluate_interactions
 
     ours, baseline = evaluate_interactions(shared_data, settings, language)
