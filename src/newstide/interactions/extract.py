@@ -128,7 +128,7 @@ class InteractionExtractor:
                 t
                 for t in lexicon.triggers(text)
                 # a word inside a name ("PT Investasi ...", "East Ventures") is no trigger
-                if not any(p.start < t.end and t.start < p.end for p in participants)
+                if not any(p.start <= t.start and t.end <= p.end for p in participants)
             ]
             for trigger in triggers:
                 pair = self._pair(trigger, participants, text, triggers)
@@ -225,8 +225,9 @@ class InteractionExtractor:
         for p, q in joined:  # "antara X dan Y", "between X and Y"
             if marked(p, markers.between):
                 return p, q
-        for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y"
-            if q.end <= trigger.start or p.start >= trigger.end:
+        for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y", "hubungan X dan Y memanas"
+            inside = trigger.start <= p.start and q.end <= trigger.end
+            if q.end <= trigger.start or p.start >= trigger.end or inside:
                 return p, q
         if before and after:
             second = other(before[0], after)
