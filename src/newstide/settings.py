@@ -118,6 +118,13 @@ class WebSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleSettings:
+    threads_per_worker: int
+    memory_limit: str
+    story_batch: int
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """All of newstide's tunable numbers, one frozen section per stage family."""
 
@@ -130,6 +137,7 @@ class Settings:
     tldr: TldrSettings
     analysis: AnalysisSettings
     web: WebSettings
+    scale: ScaleSettings
 
 
 def _read_toml(text: str, origin: str) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from newstide.nlp.references import ReferenceResolver
 from newstide.nlp.sentences import SentenceSplitter
 from newstide.pipeline import Pipeline
 from newstide.records import Article, Failure, RawDocument
+from newstide.summarize.tldr import TldrWriter
 from newstide.settings import Settings
 from newstide.store.database import Store
 
@@ -47,6 +48,7 @@ def worker_pipeline(settings: Settings) -> Pipeline:
             EntityLinker(kb),
             ReferenceResolver(settings.entities, kb),
             InteractionExtractor(settings.interactions),
+            TldrWriter(settings.tldr),
             MinHashSigner(settings.dedup),
         ]
     )
