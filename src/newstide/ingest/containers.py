@@ -28,6 +28,7 @@ from newstide.settings import IngestSettings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_ENTITY_DECL_RE = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
 _LOOKS_HTML_RE = re.compile(r"<\s*(?:p|div|br|span|a|h[1-6]|ul|li|img|strong|em)\b", re.IGNORECASE)
 #: JSONL fields taken as given, beside ``text``/``html``.
 JSONL_FIELDS = ("id", "url", "title", "published", "site", "language", "category", "author")
@@ -123,7 +124,11 @@ def iter_warc(
             pending = current
             if record is None:
                 return
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+    # warcio raises AttributeError/TypeError/IndexError on headers cut short (no Target-URI...).
+    except (
+        ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError, TypeError,
+        IndexError,
+    ) as exc:  # fmt: skip
         if pending is not None:
             yield pending
         yield Failure(
@@ -146,6 +151,11 @@ def _check_xml_safety(data: bytes, what: str) -> None:
             f"{what} declares XML entities or external references ({type(exc).__name__})",
         ) from exc
     except Exception:
+        # Not well-formed, so feedparser's loose parser would take it: refuse declarations on sight.
+        if _ENTITY_DECL_RE.search(data):
+            raise DocumentError(
+                "unsafe-xml", f"{what} declares XML entities (<!ENTITY) and is not well-formed"
+            ) from None
         return
 
 

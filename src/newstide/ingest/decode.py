@@ -119,6 +119,10 @@ def _decode(data: bytes, declared: str | None) -> str:
     ):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    # Before UTF-8: UTF-16 text of ASCII is valid UTF-8 too (NULs are), and would read as binary.
+    utf16 = _looks_like_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     candidates = [declared] if declared else []
     candidates.append("utf-8")
     for encoding in candidates:
@@ -126,9 +130,6 @@ def _decode(data: bytes, declared: str | None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    utf16 = _looks_like_utf16(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
     best = charset_normalizer.from_bytes(
         data[:262144], cp_isolation=["utf_8", "cp1252", "latin_1", "utf_16"]
     ).best()

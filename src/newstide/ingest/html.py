@@ -22,6 +22,10 @@ _BLOCK_TAGS = (
 )  # fmt: skip
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _BLANKS_RE = re.compile(r"\n\s*\n+")
+#: A body whose lines are this share (by characters) of link texts is a menu, not an article.
+_MAX_LINK_SHARE = 0.9
+#: Menu entries are short; a body with a line longer than this is read as an article.
+_MAX_MENU_LINE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,20 @@ def _drop_headline(text: str, title: str | None) -> str:
     return text
 
 
+def _only_links(html: str, body: str) -> bool:
+    """Whether nearly every line trafilatura kept is a link's text (its fallback keeps menus)."""
+    lines = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
+    if any(len(line) > _MAX_MENU_LINE for line in lines):
+        return False  # a paragraph of running text: an article, no need to parse the page again
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.LxmlError, ValueError):
+        return False
+    links = {" ".join(a.text_content().split()) for a in root.iter("a")}
+    linked = sum(len(line) for line in lines if line in links)
+    return linked >= _MAX_LINK_SHARE * sum(len(line) for line in lines)
+
+
 def extract_page(html: str, url: str | None = None) -> Page:
     """Extract a web page's main text and metadata.
 
@@ -60,7 +78,8 @@ def extract_page(html: str, url: str | None = None) -> Page:
         The extracted page; ``text`` is the article body without the headline.
 
     Raises:
-        DocumentError: ``no-article`` when trafilatura finds no main text.
+        DocumentError: ``no-article`` when trafilatura finds no main text, ``no-text`` when
+            the text it finds is only navigation links.
     """
     try:
         doc = trafilatura.bare_extraction(
@@ -80,6 +99,8 @@ def extract_page(html: str, url: str | None = None) -> Page:
     body = "" if doc is None or isinstance(doc, dict) else (doc.text or "").strip()
     if doc is None or isinstance(doc, dict) or not body:
         raise DocumentError("no-article", "no main text found on the page")
+    if _only_links(html, body):
+        raise DocumentError("no-text", "the page's only text is navigation links")
     title = " ".join(doc.title.split()) if doc.title else None
     categories = [c for c in (doc.categories or []) if c]
     return Page(

@@ -30,9 +30,9 @@ from newstide.nlp.references import ReferenceResolver
 from newstide.nlp.sentences import SentenceSplitter
 from newstide.pipeline import Pipeline
 from newstide.records import Article, Failure, RawDocument
-from newstide.summarize.tldr import TldrWriter
 from newstide.settings import Settings
 from newstide.store.database import Store
+from newstide.summarize.tldr import TldrWriter
 
 log = logging.getLogger(__name__)
 

@@ -61,6 +61,24 @@ def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+class Spans:
+    """Disjoint char spans, kept sorted, asked whether a new span would overlap any of them."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a span held."""
+        i = bisect.bisect_left(self._spans, (start, end))
+        return (i > 0 and self._spans[i - 1][1] > start) or (
+            i < len(self._spans) and self._spans[i][0] < end
+        )
+
+    def add(self, start: int, end: int) -> None:
+        """Hold one more span (one that overlaps none held)."""
+        bisect.insort(self._spans, (start, end))
+
+
 class _Gazetteer:
     """Knowledge-base aliases as a case-sensitive phrase matcher over a model's tokens."""
 
@@ -162,12 +180,12 @@ class EntityRecognizer:
                 start, end = acronym.start(1), acronym.end(1)
             spans.append((start, end, kind, "ner"))
         if self.settings.gazetteer and article.language:
-            taken = [(s, e) for s, e, _, _ in spans]
+            taken = Spans((s, e) for s, e, _, _ in spans)
             starts = {s.start for s in article.sentences}
             for start, end in self._gazetteer(article.language).spans(doc, starts):
-                if all(end <= s or start >= e for s, e in taken):
+                if not taken.overlaps(start, end):
                     spans.append((start, end, "ORG", "kb"))
-                    taken.append((start, end))
+                    taken.add(start, end)
         spans.sort()
         return tuple(
             Mention(

@@ -10,6 +10,7 @@ alone where nothing fits, rather than guessed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import tomllib
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newstide.nlp.entities import Spans, sentence_of
 from newstide.nlp.kb import KnowledgeBase
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Role
@@ -106,23 +108,21 @@ class ReferenceResolver:
         )
 
     def _resolve(self, article: Article) -> list[Mention]:
-        organizations = [m for m in article.mentions if m.kind == "ORG" and m.entity_id]
-        taken = [(m.start, m.end) for m in article.mentions]
+        organizations = sorted(
+            (m for m in article.mentions if m.kind == "ORG" and m.entity_id), key=lambda m: m.start
+        )
+        taken = Spans((m.start, m.end) for m in article.mentions)
         found: list[Mention] = []
         for reference in _references(article.language or ""):
             for match in reference.pattern.finditer(article.text):
                 start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
+                if taken.overlaps(start, end):
                     continue
-                sentence = next(
-                    (s.index for s in article.sentences if s.start <= start < s.end), None
-                )
-                if sentence is None:
-                    continue
+                sentence = sentence_of(article.sentences, start)
                 antecedents = self._antecedents(organizations, start, sentence, reference)
                 if len(antecedents) < reference.count:
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 found.extend(
                     Mention(
                         start, end, article.text[start:end], "ORG", sentence, entity_id, "reference"
@@ -134,12 +134,19 @@ class ReferenceResolver:
     def _antecedents(
         self, organizations: list[Mention], start: int, sentence: int, reference: _Reference
     ) -> list[str]:
-        """The most recent distinct organizations before `start` that fit the reference."""
+        """The most recent distinct organizations before `start` that fit the reference.
+
+        Args:
+            organizations: The article's linked organization mentions, sorted by start.
+        """
         window = sentence - self.settings.reference_window
         chosen: list[str] = []
         fallback: list[str] = []
-        for mention in sorted(organizations, key=lambda m: -m.start):
-            if mention.start >= start or mention.sentence < window or mention.entity_id is None:
+        before = bisect.bisect_left([m.start for m in organizations], start)
+        for mention in reversed(organizations[:before]):
+            if mention.sentence < window:
+                break
+            if mention.entity_id is None:
                 continue
             if mention.entity_id not in fallback:
                 fallback.append(mention.entity_id)
