@@ -146,9 +146,28 @@ def _run_ingest(
     type=click.IntRange(min=0),
     help="Worker processes for the NLP (0: one per core). Default: ingest.workers in settings.",
 )
+@click.option(
+    "--out", metavar="DIR",
+    help="Write a Parquet dataset (DIR/<table>/part-*.parquet; a path or fsspec URL) on a Dask "
+    "cluster instead of the store. Query it with --db DIR, or copy it with: load DIR.",
+)  # fmt: skip
+@click.option("--scheduler", metavar="ADDR", help="With --out: a Dask scheduler (tcp://HOST:8786).")
+@click.option(
+    "--dask-local", type=click.IntRange(min=0), metavar="N",
+    help="With --out: a local Dask cluster of N worker processes (0: one per core; the default "
+    "when --scheduler is not given).",
+)  # fmt: skip
 @click.pass_obj
 @_friendly
-def ingest_command(obj: _Context, paths: tuple[str, ...], force: bool, workers: int | None) -> None:
+def ingest_command(
+    obj: _Context,
+    paths: tuple[str, ...],
+    force: bool,
+    workers: int | None,
+    out: str | None,
+    scheduler: str | None,
+    dask_local: int | None,
+) -> None:
     """Read news files, folders (recursively) or - (stdin) into the store.
 
     Formats are told from content: HTML (also gzipped), WARC (.warc, .warc.gz), RSS/Atom,
@@ -156,10 +175,42 @@ def ingest_command(obj: _Context, paths: tuple[str, ...], force: bool, workers: 
     cannot be read are recorded with their reason (see `newstide failures`); the exit code is 3
     when any failed.
     """
+    if out is None and (scheduler or dask_local is not None):
+        raise click.UsageError("--scheduler and --dask-local write a dataset: add --out DIR")
+    if out is not None:
+        from newstide.scale import ingest_dataset
+
+        progress = tqdm(desc="ingest", unit="input", disable=None, file=sys.stderr, leave=False)
+        try:
+            report = ingest_dataset(
+                list(paths), out, obj.settings, scheduler=scheduler,
+                local_workers=dask_local if dask_local is not None else workers, force=force,
+                on_partition=lambda _: progress.update(),
+            )  # fmt: skip
+        finally:
+            progress.close()
+        _print_report(report)
+        click.echo(f"dataset: {out} (query it: newstide --db {out} orgs)")
+        if report.failed:
+            sys.exit(3)
+        return
     report = _run_ingest(obj, paths, force, DEFAULT_DB, workers)
     _print_report(report)
     if report.failed:
         sys.exit(3)
+
+
+@cli.command("load")
+@click.argument("dataset", metavar="DIR")
+@click.pass_obj
+@_friendly
+def load_command(obj: _Context, dataset: str) -> None:
+    """Copy a Parquet dataset written by `ingest --out DIR` into the store (a new --db file)."""
+    from newstide.scale import load_dataset
+
+    with obj.store() as store:
+        loaded = load_dataset(dataset, store.con)
+    click.echo(", ".join(f"{table} {n}" for table, n in loaded.items() if n))
 
 
 @cli.command("analyze")
@@ -247,10 +298,14 @@ def _print_article(article: Article) -> None:
     click.echo(f"id {article.id} · story {article.story_id} · {article.source}")
     if article.url:
         click.echo(article.url)
+    if article.tldr:
+        click.echo("TL;DR (newstide):")
+        for bullet in article.tldr:
+            click.echo(f"  • {bullet.text}  [sentence {bullet.sentence}]")
     if article.publisher_tldr:
         click.echo("publisher's TL;DR:")
-        for bullet in article.publisher_tldr:
-            click.echo(f"  • {bullet}")
+        for line in article.publisher_tldr:
+            click.echo(f"  • {line}")
     click.echo("")
     click.echo(article.text)
     click.echo(f"\n{len(article.sentences)} sentence(s)")
@@ -568,6 +623,18 @@ def serve_command(obj: _Context, host: str | None, port: int | None, token: str 
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newstide dashboard on http://{shown}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+@eval_group.command("tldr")
+@_DATA_OPTION
+@click.pass_obj
+@_friendly
+def eval_tldr_command(obj: _Context, data: Path) -> None:
+    """ROUGE-1/2/L F1 of the TL;DR on IndoSum and GUM Wikinews, beside LEAD-3 and LexRank."""
+    from newstide.eval.tldr import iter_rows, tldr_rows
+
+    for line in iter_rows(tldr_rows(data, obj.settings)):
+        click.echo(line)
 
 
 def demo_corpus() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import re
 import zlib
 from typing import BinaryIO
 
@@ -13,6 +14,7 @@ import charset_normalizer
 from newstide.errors import DocumentError
 
 GZIP_MAGIC = b"\x1f\x8b"
+_BAD_CHARS_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _CHUNK = 1 << 16
 
 # Encodings tried, in order, when a document has no BOM and is not valid UTF-8. cp1252 decodes
@@ -71,12 +73,7 @@ def control_char_ratio(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:65536]
-    bad = sum(
-        1
-        for ch in sample
-        if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or 0x7F <= ord(ch) <= 0x9F or ch == "\ufffd"
-    )
-    return bad / len(sample)
+    return len(_BAD_CHARS_RE.findall(sample)) / len(sample)
 
 
 def decode_text(

@@ -17,7 +17,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -201,6 +201,22 @@ def _strip_edges(text: str) -> str:
 
 
 def normalize_name(name: str, legal_forms: LegalForms | None = None) -> str:
+    """The key an organization's name is compared by (cached for the shipped legal forms).
+
+    See `_normalize`.
+    """
+    if legal_forms is None:
+        return _normalize_with_shipped_forms(name)
+    return _normalize(name, legal_forms)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_with_shipped_forms(name: str) -> str:
+    # Names repeat heavily across mentions and articles; normalising is a hot path of linking.
+    return _normalize(name, shipped_legal_forms())
+
+
+def _normalize(name: str, legal_forms: LegalForms | None = None) -> str:
     """The key an organization's name is compared by.
 
     Casefolds, folds accents and full-width forms, unifies quotes and dashes, strips legal forms

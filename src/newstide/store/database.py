@@ -81,6 +81,17 @@ class Store(StoreAnalysis):
     ) -> None:
         self.path = Path(path)
         self.dedup = dedup or default_settings().dedup
+        if self.path.is_dir():  # a Parquet dataset written by `ingest --out` (newstide.scale)
+            from newstide.scale.dataset import open_dataset
+
+            if not read_only:
+                raise StoreError(
+                    f"{self.path} is a Parquet dataset, read-only",
+                    f"add to it with ingest --out {self.path}, or load it into a store file",
+                )
+            self.con = open_dataset(self.path)
+            self._check_version()
+            return
         if read_only and not self.path.exists():
             raise StoreError(
                 f"no store at {self.path}", "ingest something first: newstide ingest PATH"
