@@ -382,6 +382,23 @@ def eval_extraction_command(obj: _Context, data: Path) -> None:
         )
 
 
+@eval_group.command("ner")
+@_DATA_OPTION
+@click.pass_obj
+@_friendly
+def eval_ner_command(obj: _Context, data: Path) -> None:
+    """Entity P/R/F1 per label on the NER dev splits, beside the knowledge base alone."""
+    from newstide.eval.ner import evaluate_ner
+
+    click.echo("NER dev splits: entity-level exact match, per label and micro-averaged (ALL)")
+    click.echo(f"{'dev set':<17}{'system':<36}{'label':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}")
+    for r in evaluate_ner(data, obj.settings):
+        click.echo(
+            f"{r.dev_set:<17}{r.system[:35]:<36}{r.label:<6}"
+            f"{r.precision:>7.3f}{r.recall:>7.3f}{r.f1:>7.3f}{r.gold:>6}"
+        )
+
+
 @eval_group.command("interactions")
 @_DATA_OPTION
 @click.option("--language", type=click.Choice(["id", "en"]), multiple=True, help="Default: both.")

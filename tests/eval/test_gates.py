@@ -36,3 +36,20 @@ def test_interactions_hold_their_floors(
     assert ours.precision >= floors["precision"], f"{language} precision {ours.precision:.3f}"
     assert ours.tone_accuracy is not None and ours.tone_accuracy >= floors["tone_accuracy"]
     assert ours.f1 - baseline.f1 >= floors["margin_over_baseline"], (ours.f1, baseline.f1)
+
+
+@pytest.mark.slow
+def test_ner_holds_its_floors(shared_data: Path, settings: Settings) -> None:
+    from newstide.eval.ner import evaluate_ner
+
+    org = {
+        (r.system.split(" ")[0], r.dev_set): r.f1
+        for r in evaluate_ner(shared_data, settings)
+        if r.label == "ORG"
+    }
+    for dev_set, floors in FLOORS["ner"].items():
+        if dev_set.startswith("_"):
+            continue
+        ours, baseline = org[("newstide", dev_set)], org[("baseline:", dev_set)]
+        assert ours >= floors["org_f1"], f"{dev_set} ORG F1 {ours:.3f}"
+        assert ours - baseline >= floors["margin_over_baseline"], (dev_set, ours, baseline)
