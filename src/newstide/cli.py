@@ -686,10 +686,20 @@ def demo_command(obj: _Context) -> None:
             "SELECT title, site, published FROM articles ORDER BY published DESC NULLS LAST LIMIT 5"
         ):
             click.echo(f"  {iso(published) or '?':<21} {site or '?':<28} {title}")
+        click.echo("\nmost active pairs:")
+        for a, b, n in store.query(
+            """SELECT least(ea.name, eb.name) AS x, greatest(ea.name, eb.name) AS y, count(*) AS n
+               FROM interactions i
+               JOIN entities ea ON ea.id = i.a JOIN entities eb ON eb.id = i.b
+               GROUP BY x, y ORDER BY n DESC, x LIMIT 5"""
+        ):
+            click.echo(f"  {a} – {b}: {n} interaction(s)")
     click.echo(
         "\nnext:\n"
+        f"  newstide --db {db} serve                      # the dashboard: open http://127.0.0.1:8765/\n"
+        f"  newstide --db {db} timeline Microsoft OpenAI  # a pair over time, with turning points\n"
+        f"  newstide --db {db} orgs\n"
         f"  newstide --db {db} export --format jsonl | head -n 1\n"
-        f"  newstide --db {db} article ID\n"
         f"  newstide --db {db} failures"
     )
 
