@@ -19,20 +19,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from newstide.interactions.lexicon import TYPES as INTERACTION_TYPES
 from newstide.store.database import Store
 
-TYPES = np.array(
-    [
-        "partnership",
-        "investment",
-        "acquisition",
-        "supply",
-        "competition",
-        "talent",
-        "legal",
-        "tension",
-    ]
-)
+TYPES = np.array(INTERACTION_TYPES)
 #: Each type's usual tone sign, as in GUIDELINES.md.
 TYPE_TONE = np.array([0.7, 0.6, 0.1, 0.5, -0.5, -0.4, -0.7, -0.6])
 MODALITIES = np.array(["asserted", "reported", "speculative", "denied"])

@@ -24,6 +24,7 @@ from newstide.dedup.stories import StoryIndex, band_keys
 from newstide.records import Article
 from newstide.scale.partition import STORIES
 from newstide.settings import Settings
+from newstide.store.database import band_candidates, story_members
 
 
 class DuckStoryBackend:
@@ -37,33 +38,10 @@ class DuckStoryBackend:
         )
 
     def story_candidates(self, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
-        if not keys:
-            return {}
-        wanted = pa.table(
-            {
-                "band": pa.array([b for b, _ in keys], pa.int16()),
-                "key": pa.array([k for _, k in keys], pa.int64()),
-            }
-        )
-        self.con.register("_keys", wanted)
-        rows = self.con.execute(
-            "SELECT band, key, article_id FROM bands JOIN _keys USING (band, key)"
-        ).fetchall()
-        self.con.unregister("_keys")
-        found: dict[tuple[int, int], list[str]] = {}
-        for band, key, article_id in rows:
-            found.setdefault((band, key), []).append(article_id)
-        return found
+        return band_candidates(self.con, "bands", keys)
 
     def story_members(self, article_ids: Sequence[str]) -> dict[str, tuple[str, tuple[int, ...]]]:
-        if not article_ids:
-            return {}
-        self.con.register("_ids", pa.table({"article_id": list(article_ids)}))
-        rows = self.con.execute(
-            "SELECT article_id, story_id, signature FROM members JOIN _ids USING (article_id)"
-        ).fetchall()
-        self.con.unregister("_ids")
-        return {r[0]: (r[1], tuple(r[2] or ())) for r in rows}
+        return story_members(self.con, "members", article_ids)
 
     def add(self, articles: Sequence[Article], settings: Settings) -> None:
         bands = [(a.id, b, k) for a in articles for b, k in band_keys(a, settings.dedup)]

@@ -396,36 +396,10 @@ class Store(StoreAnalysis):
     # --- the story index (newstide.dedup.stories.StoryBackend) --------------------------------
 
     def story_candidates(self, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], list[str]]:
-        if not keys:
-            return {}
-        self.con.register(
-            "_keys",
-            pa.table(
-                {
-                    "band": pa.array([b for b, _ in keys], pa.int16()),
-                    "key": pa.array([k for _, k in keys], pa.int64()),
-                }
-            ),
-        )
-        rows = self.con.execute(
-            "SELECT band, key, article_id FROM story_bands JOIN _keys USING (band, key)"
-        ).fetchall()
-        self.con.unregister("_keys")
-        found: dict[tuple[int, int], list[str]] = {}
-        for band, key, article_id in rows:
-            found.setdefault((band, key), []).append(article_id)
-        return found
+        return band_candidates(self.con, "story_bands", keys)
 
     def story_members(self, article_ids: Sequence[str]) -> dict[str, tuple[str, tuple[int, ...]]]:
-        if not article_ids:
-            return {}
-        self.con.register("_ids", pa.table({"article_id": list(article_ids)}))
-        rows = self.con.execute(
-            "SELECT article_id, story_id, signature "
-            "FROM story_signatures JOIN _ids USING (article_id)"
-        ).fetchall()
-        self.con.unregister("_ids")
-        return {r[0]: (r[1], tuple(r[2] or ())) for r in rows}
+        return story_members(self.con, "story_signatures", article_ids)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -527,3 +501,38 @@ def _article_from_row(row: tuple[Any, ...]) -> Article:
         interactions=tuple(Interaction(**i) for i in found_row or ()),
         tldr=tuple(Bullet(**b) for b in tldr_row or ()),
     )
+
+
+def band_candidates(
+    con: duckdb.DuckDBPyConnection, table: str, keys: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], list[str]]:
+    """Article ids indexed under each ``(band, key)`` in a band table (a story index in DuckDB)."""
+    if not keys:
+        return {}
+    wanted = pa.table(
+        {
+            "band": pa.array([b for b, _ in keys], pa.int16()),
+            "key": pa.array([k for _, k in keys], pa.int64()),
+        }
+    )
+    con.register("_keys", wanted)
+    rows = con.execute(f"SELECT band, key, article_id FROM {table} JOIN _keys USING (band, key)")
+    found: dict[tuple[int, int], list[str]] = {}
+    for band, key, article_id in rows.fetchall():
+        found.setdefault((band, key), []).append(article_id)
+    con.unregister("_keys")
+    return found
+
+
+def story_members(
+    con: duckdb.DuckDBPyConnection, table: str, article_ids: Sequence[str]
+) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Story id and signature of each given article, from a signatures table."""
+    if not article_ids:
+        return {}
+    con.register("_ids", pa.table({"article_id": list(article_ids)}))
+    rows = con.execute(
+        f"SELECT article_id, story_id, signature FROM {table} JOIN _ids USING (article_id)"
+    ).fetchall()
+    con.unregister("_ids")
+    return {r[0]: (r[1], tuple(r[2] or ())) for r in rows}
