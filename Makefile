@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test test-fast lint bench clean
+.PHONY: install demo test test-fast lint bench models clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ bench: $(STAMP)
 	$(PY) bench/extraction_quality.py
 	$(PY) bench/ingest_throughput.py
 	$(PY) bench/query_latency.py
+
+## Retrain the shipped models from ../shared/data (NER: training/ner, TL;DR: training/tldr).
+models: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check gensim
+	bash training/ner/train.sh all
+	$(PY) training/tldr/train.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo.duckdb
