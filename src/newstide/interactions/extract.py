@@ -97,6 +97,36 @@ def _distinct(people: list[_Participant]) -> list[_Participant]:
     return out
 
 
+def _group(member: _Participant, participants: list[_Participant], text: str) -> list[_Participant]:
+    """The coordinated list a participant stands in ("X, Y dan Z"), itself alone if none."""
+    joined = _markers().joined
+    ordered = sorted(participants, key=lambda p: p.start)
+    at = ordered.index(member)
+    first = last = at
+    while first > 0 and joined.fullmatch(text, ordered[first - 1].end, ordered[first].start):
+        first -= 1
+    while last + 1 < len(ordered) and joined.fullmatch(
+        text, ordered[last].end, ordered[last + 1].start
+    ):
+        last += 1
+    return ordered[first : last + 1]
+
+
+def _expanded(
+    pair: tuple[_Participant, _Participant], participants: list[_Participant], text: str
+) -> list[tuple[_Participant, _Participant]]:
+    """A pair spread over the lists its sides stand in: every member of a coordinated subject
+    ("Sunway University, Sunway iLabs and Daikin signed ...") pairs with every other, and each
+    side's list pairs with the other side ("X invests in Y and Z": X-Y, X-Z)."""
+    first, second = pair
+    left, right = _group(first, participants, text), _group(second, participants, text)
+    if left == right:
+        pairs = [(p, q) for i, p in enumerate(left) for q in left[i + 1 :]]
+    else:
+        pairs = [(p, q) for p in left for q in right]
+    return [(p, q) for p, q in pairs if p.entity != q.entity] or [pair]
+
+
 @stage(
     "interactions",
     requires=("text", "language", "sentences", "mentions", "entities", "roles"),
@@ -134,20 +164,21 @@ class InteractionExtractor:
                 pair = self._pair(trigger, participants, text, triggers)
                 if pair is None:
                     continue
-                found = self._interaction(
-                    trigger, pair, text, sentence.index, sentence.start, article
-                )
-                key = (
-                    (found.a, found.b, found.type)
-                    if found.directed
-                    else (min(found.a, found.b), max(found.a, found.b), found.type)
-                )
-                # The best evidence: the most confident, then the strongest statement.
-                if key not in best or (found.confidence, abs(found.tone)) > (
-                    best[key].confidence,
-                    abs(best[key].tone),
-                ):
-                    best[key] = found
+                for each in _expanded(pair, participants, text):
+                    found = self._interaction(
+                        trigger, each, text, sentence.index, sentence.start, article
+                    )
+                    key = (
+                        (found.a, found.b, found.type)
+                        if found.directed
+                        else (min(found.a, found.b), max(found.a, found.b), found.type)
+                    )
+                    # The best evidence: the most confident, then the strongest statement.
+                    if key not in best or (found.confidence, abs(found.tone)) > (
+                        best[key].confidence,
+                        abs(best[key].tone),
+                    ):
+                        best[key] = found
         interactions = tuple(sorted(best.values(), key=lambda i: (i.sentence, i.start, i.type)))
         return dataclasses.replace(article, interactions=interactions)
 
