@@ -258,6 +258,8 @@ class InteractionExtractor:
                 return p, q
         for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y", "hubungan X dan Y memanas"
             inside = trigger.start <= p.start and q.end <= trigger.end
+            if p.start >= trigger.end and before:
+                break  # "X bekerja sama dengan Y dan Z": X pairs with the list, below
             if q.end <= trigger.start or p.start >= trigger.end or inside:
                 return p, q
         if before and after:
