@@ -257,7 +257,9 @@ def write(path: Path, docs: list[Doc]) -> None:
     db = DocBin(store_user_data=False)
     for d in docs:
         db.add(d)
-    db.to_disk(path)
+    tmp = path.with_suffix(".tmp")
+    db.to_disk(tmp)
+    tmp.replace(path)  # atomic: a training run reading the file never sees half of it
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,7 +331,22 @@ def main(argv: list[str] | None = None) -> int:
     write(out / "en-dev.spacy", [to_doc(nen, e, stats) for e in en_dev])
     write(out / "men-dev.spacy", [to_doc(nen, e, stats) for e in men_examples(data, heldout=True)])
 
+    def unique(exs: list[TextExample]) -> dict[str, int]:
+        c: Counter[str] = Counter()
+        seen: set[str] = set()
+        for e in exs:
+            if e.key not in seen:
+                seen.add(e.key)
+                c[e.source.split("-")[0]] += 1
+        return dict(sorted(c.items()))
+
     report = {
+        "unique_docs": {
+            "id-train": unique(train_ex),
+            "id-dev": unique(dev_ex),
+            "en-train": unique(en_train),
+            "en-dev": unique(en_dev),
+        },
         "files": {
             p.name: len(list(DocBin().from_disk(p).get_docs(nid.vocab)))
             for p in sorted(out.glob("*.spacy"))

@@ -19,6 +19,8 @@ Dev sets:
   * ``nergrit-valid``    NERGrit valid (209 sentences).
   * ``men-dev``          the 40 held-out MEN articles (``convert.MEN_HELDOUT``), whole articles.
 
+``--propagate`` adds, for every column, the same pipeline followed by document-level label
+propagation (see ``propagate``), which newstide may apply after NER.
 ``--compare`` adds more columns, e.g. a rule/gazetteer-free baseline or a candidate model:
 ``--compare base:id=training/ner/output/id-eff/model-best``.
 """
@@ -27,11 +29,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import convert  # noqa: E402
@@ -60,13 +64,40 @@ def dev_sets(data: Path) -> dict[str, tuple[str, list[convert.TextExample]]]:
     }
 
 
-def score(nlp: spacy.language.Language, examples: list[convert.TextExample]) -> dict:
+def propagate(doc: Doc) -> set[tuple[int, int, str]]:
+    """Document-level consistency (post-processing, not part of the shipped pipeline): every other
+    token-aligned occurrence of a predicted entity string, not overlapping a prediction, gets
+    that string's majority label.  Strings need an upper-case letter and 2+ characters."""
+    ents = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS}
+    votes: dict[str, Counter[str]] = {}
+    for s, e, lab in ents:
+        t = doc.text[s:e]
+        if len(t) >= 2 and any(ch.isupper() for ch in t):
+            votes.setdefault(t, Counter())[lab] += 1
+    taken = [(s, e) for s, e, _ in ents]
+    for t in sorted(votes, key=len, reverse=True):
+        lab = votes[t].most_common(1)[0][0]
+        for m in re.finditer(r"(?<!\w)" + re.escape(t) + r"(?!\w)", doc.text):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken) or doc.char_span(s, e) is None:
+                continue
+            ents.add((s, e, lab))
+            taken.append((s, e))
+    return ents
+
+
+def score(
+    nlp: spacy.language.Language, examples: list[convert.TextExample], *, post: bool = False
+) -> dict:
     tp: Counter[str] = Counter()
     npred: Counter[str] = Counter()
     ngold: Counter[str] = Counter()
     texts = [ex.text for ex in examples]
     for ex, doc in zip(examples, nlp.pipe(texts, batch_size=64), strict=True):
-        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS}
+        if post:
+            pred = propagate(doc)
+        else:
+            pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS}
         gold = {(s, e, lab) for s, e, lab in ex.ents}
         for _, _, lab in pred:
             npred[lab] += 1
@@ -93,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", action="append", default=[], metavar="LANG=PATH")
     ap.add_argument("--compare", action="append", default=[], metavar="NAME:LANG=PATH")
     ap.add_argument("--only", action="append", default=[], help="dev set name(s) to run")
+    ap.add_argument(
+        "--propagate",
+        action="store_true",
+        help="add a '<column>+propagate' column: document-level label propagation on top of the "
+        "pipeline (a post-processing newstide could do; only matters for multi-sentence docs)",
+    )
     ap.add_argument("--json", type=Path, help="also write the scores as JSON")
     args = ap.parse_args(argv)
     if not (args.data / "ner").is_dir():
@@ -120,12 +157,14 @@ def main(argv: list[str] | None = None) -> int:
             for name, (slang, exs) in sets.items():
                 if slang != lang or (args.only and name not in args.only):
                     continue
-                r = score(nlp, exs)
-                r["official"] = not (
+                official = not (
                     (name == "idner-dev" and "nerp" in sources)
                     or (name == "idner-dev-clean" and "nerp" not in sources)
                 )
-                results.setdefault(col, {})[name] = r
+                for post in (False, True) if args.propagate else (False,):
+                    r = score(nlp, exs, post=post)
+                    r["official"] = official
+                    results.setdefault(col + ("+propagate" if post else ""), {})[name] = r
 
     for col, per_set in results.items():
         print(f"\n== {col}")

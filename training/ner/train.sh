@@ -1,39 +1,52 @@
 #!/usr/bin/env bash
 # Reproduce newstide's shipped NER pipelines (src/newstide/models/ner-id, ner-en).
 #
-#   training/ner/train.sh [id|en|all]        (from the repo root; default: all)
+#   training/ner/train.sh [id|en|all]        (from anywhere; default: all)
 #
-# Env: DATA (default ../shared/data), PY (default .venv/bin/python), THREADS (default 1).
-# Steps: convert -> (id: static vectors) -> spacy train -> copy model-best into the package
-# -> evaluate.  Deterministic given the same data, package versions and thread count.
+# Env: DATA   shared data dir (default ../shared/data, relative to the repo root)
+#      PY     python with spaCy 3.8 + gensim (default .venv/bin/python)
+#      JOBS   1 = train id then en; 2 = train both at once (default 1)
+#
+# Steps: convert.py (DocBins in training/ner/corpus) -> vectors.py (id only: word2vec on
+# IndoSum + train-split text) -> spacy train (configs/<lang>.cfg, fixed seeds, max_steps and
+# patience bounded) -> package.py (model-best -> src/newstide/models/ner-<lang>, with
+# attribution) -> evaluate.py (prints the score table, writes training/ner/scores.json).
+# Each process uses one thread (OMP/BLAS), and PYTHONHASHSEED is fixed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${DATA:-../shared/data}
 PY=${PY:-.venv/bin/python}
-THREADS=${THREADS:-1}
+JOBS=${JOBS:-1}
 WHAT=${1:-all}
-export OMP_NUM_THREADS=$THREADS OPENBLAS_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
-export PYTHONHASHSEED=0
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0
 T=training/ner
+
+case "$WHAT" in id|en|all) ;; *) echo "usage: $0 [id|en|all]" >&2; exit 2 ;; esac
 
 $PY $T/convert.py --data "$DATA"
 
 train_one() {  # lang
     local lang=$1
-    local extra=()
-    if [ "$lang" = id ]; then
-        $PY $T/vectors.py id --data "$DATA"
-        extra=(--paths.vectors $T/vectors/id)
-    fi
     rm -rf "$T/output/$lang"
-    $PY -m spacy train "$T/configs/$lang.cfg" -o "$T/output/$lang" "${extra[@]}"
+    mkdir -p "$T/output"
+    $PY -m spacy train "$T/configs/$lang.cfg" -o "$T/output/$lang" \
+        > "$T/output/$lang.log" 2>&1 || { tail -n 30 "$T/output/$lang.log" >&2; return 1; }
+    tail -n 5 "$T/output/$lang.log"
     $PY $T/package.py "$lang" "$T/output/$lang/model-best" "src/newstide/models/ner-$lang" "$DATA"
 }
 
-case "$WHAT" in
-    id|en) train_one "$WHAT" ;;
-    all) train_one id; train_one en ;;
-    *) echo "usage: $0 [id|en|all]" >&2; exit 2 ;;
-esac
+if [ "$WHAT" != en ]; then
+    $PY $T/vectors.py id --data "$DATA"
+fi
+if [ "$WHAT" = all ] && [ "$JOBS" -ge 2 ]; then
+    train_one id & pid=$!
+    train_one en
+    wait $pid
+elif [ "$WHAT" = all ]; then
+    train_one id
+    train_one en
+else
+    train_one "$WHAT"
+fi
 
 $PY $T/evaluate.py --data "$DATA" --json $T/scores.json

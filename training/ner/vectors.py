@@ -9,10 +9,9 @@ the 40 articles that ``relations/id/gold-dev.jsonl`` is built from, plus the *tr
 idner_news_2k and NERGrit.  Nothing from idner dev / NERGrit valid (nor NERP, which holds
 near-copies of idner dev and test sentences) is used.
 
-Text is re-tokenized with ``spacy.blank(lang)`` (the run-time tokenizer) and lowercased; vectors
-are keyed on LOWER.  Word2vec (gensim, skip-gram, fixed seed, one worker so it is deterministic),
-then ``spacy init vectors --attr LOWER --prune N`` writes ``vectors/<lang>/`` for
-``[initialize] vectors``.
+Text is re-tokenized with ``spacy.blank(lang)`` (the run-time tokenizer) and lowercased.
+Word2vec (gensim, skip-gram, fixed seed, one worker so it is deterministic), then
+``spacy init vectors --prune N`` writes ``vectors/<lang>/`` for ``[initialize] vectors``.
 """
 
 from __future__ import annotations
@@ -53,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dim", type=int, default=100)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--epochs", type=int, default=15)
-    ap.add_argument("--prune", type=int, default=20000)
+    ap.add_argument("--prune", type=int, default=15000)
     args = ap.parse_args(argv)
 
     from gensim.models import Word2Vec
@@ -75,12 +74,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     args.out.mkdir(parents=True, exist_ok=True)
     txt = args.out / f"{args.lang}.w2v.txt"
-    model.wv.save_word2vec_format(str(txt), binary=False)
-    print(f"vocab {len(model.wv)} -> {txt}")
+    # spaCy 3.8 does not save Vectors.attr in default mode (it falls back to ORTH on load), so
+    # instead of keying on LOWER we list each lowercase word under its lower, Title and UPPER
+    # forms; `spacy init vectors` deduplicates the identical rows, so the table stays the same
+    # size and only the key map grows.
+    wv = model.wv
+    lines = []
+    for w in wv.index_to_key:
+        vec = " ".join(f"{x:.5f}" for x in wv[w])
+        forms = dict.fromkeys([w, w.title(), w.upper()]) if w.isalpha() else [w]
+        lines += [f"{f} {vec}" for f in forms]
+    with open(txt, "w", encoding="utf-8") as fh:
+        fh.write(f"{len(lines)} {wv.vector_size}\n")
+        fh.write("\n".join(lines) + "\n")
+    print(f"vocab {len(wv)} words, {len(lines)} keys -> {txt}")
     subprocess.run(
         [
             sys.executable, "-m", "spacy", "init", "vectors", args.lang, str(txt),
-            str(args.out / args.lang), "--attr", "LOWER", "--prune", str(args.prune),
+            str(args.out / args.lang), "--prune", str(args.prune),
             "--name", f"newstide_{args.lang}_w2v",
         ],
         check=True,
