@@ -16,11 +16,11 @@ Only three labels are kept: ORG, PER, LOC.  The mappings are in ``LABEL_MAPS``.
 Outputs (``corpus/``)::
 
     id-train.spacy       idner_news_2k train + NERGrit train (+ NERP train if --nerp), minus id-dev
-    id-dev.spacy         10% of idner train + 10% of NERGrit train (by a stable hash): early stopping
+    id-dev.spacy         10% of idner train + 10% of NERGrit train (stable hash): early stopping
     idner-dev.spacy      idner_news_2k dev (reported, never trained on)
     nergrit-valid.spacy  NERGrit valid (reported, never trained on)
     en-train.spacy       MEN train articles + WNUT17 train+dev + BTC a-h, minus en-dev
-    en-dev.spacy         10% of the MEN train articles (stable hash of the article id): early stopping
+    en-dev.spacy         10% of the MEN train articles (stable hash of the id): early stopping
     men-dev.spacy        held-out MEN articles (reported, never trained on; see MEN_HELDOUT)
     report.json          sentence / entity / misalignment counts per source
 
@@ -123,6 +123,8 @@ def nerp(
     exclude_words: list[list[str]],
     org_gazetteer: set[str],
     stats: dict,
+    *,
+    ind_only: bool = False,
 ) -> list[TextExample]:
     """NERP train, truecased, minus sentences near-duplicating idner train/dev (>= half 6-grams).
 
@@ -140,13 +142,18 @@ def nerp(
         if overlap_share(s.tokens, index) >= 0.5:
             dropped += 1
             continue
+        if ind_only and not any(t.endswith("-IND") for t in s.tags):
+            continue
         low = [t.lower() for t in s.tokens]
         miss = [False] * len(low)
         j = 0
         while j < len(low):
             hit = 0
             for k in range(min(max_len, len(low) - j), 0, -1):
-                if all(t == "O" for t in s.tags[j : j + k]) and " ".join(low[j : j + k]) in org_gazetteer:
+                if (
+                    all(t == "O" for t in s.tags[j : j + k])
+                    and " ".join(low[j : j + k]) in org_gazetteer
+                ):
                     hit = k
                     break
             if hit:
@@ -236,9 +243,10 @@ def to_doc(nlp: spacy.language.Language, ex: TextExample, stats: Counter[str]) -
             continue
         final.append(sp)
         taken.update(range(sp.start, sp.end))
-    miss_tokens = sorted({i for sp in missing for i in range(sp.start, sp.end)} - {
-        i for sp in final for i in range(sp.start, sp.end)
-    })
+    miss_tokens = sorted(
+        {i for sp in missing for i in range(sp.start, sp.end)}
+        - {i for sp in final for i in range(sp.start, sp.end)}
+    )
     doc.set_ents(
         final,
         missing=[doc[i : i + 1] for i in miss_tokens],
@@ -267,10 +275,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=HERE / "corpus")
     ap.add_argument("--nerp", action="store_true", help="add truecased NERP train to id-train")
+    ap.add_argument(
+        "--nerp-ind-only",
+        action="store_true",
+        help="with --nerp: only sentences with an IND entity",
+    )
     ap.add_argument("--men-weight", type=int, default=4, help="repeat MEN train chunks N times")
     ap.add_argument("--idner-weight", type=int, default=2, help="repeat idner train N times")
     ap.add_argument(
         "--no-harmonize", action="store_true", help="keep NERGrit/NERP bracket annotation as is"
+    )
+    ap.add_argument(
+        "--tweets", choices=["all", "news", "none"], default="all", help="English tweet corpora"
     )
     ap.add_argument("--dev-frac", type=float, default=0.1)
     args = ap.parse_args(argv)
@@ -296,7 +312,9 @@ def main(argv: list[str] | None = None) -> int:
             train_ex.extend([ex] * (args.idner_weight if ex.source.startswith("idner") else 1))
     if args.nerp:
         sents_for_case = [s.tokens for s in read_conll(data / "ner/id/idner_news_2k/train.txt")]
-        sents_for_case += [s.tokens for s in read_conll(data / "ner/id/nergrit/train_preprocess.txt", sep="\t")]
+        sents_for_case += [
+            s.tokens for s in read_conll(data / "ner/id/nergrit/train_preprocess.txt", sep="\t")
+        ]
         sents_for_case += list(indosum_sentences(data))
         table = case_table(sents_for_case)
         gaz = set()
@@ -305,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         gaz = {" ".join(g.split()) for g in gaz}
         excl = [s.tokens for s in read_conll(data / "ner/id/idner_news_2k/train.txt")]
         excl += idner_dev_words(data)
-        train_ex += nerp(data, table, excl, gaz, extra)
+        train_ex += nerp(data, table, excl, gaz, extra, ind_only=args.nerp_ind_only)
     rng = random.Random(0)
     rng.shuffle(train_ex)
     write(out / "id-train.spacy", [to_doc(nid, e, stats) for e in train_ex])
@@ -324,8 +342,11 @@ def main(argv: list[str] | None = None) -> int:
             en_dev.append(ex)
         else:
             en_train.extend([ex] * args.men_weight)
-    en_train += btc(data)
-    en_train += wnut17(data)
+    if args.tweets == "all":
+        en_train += btc(data)
+        en_train += wnut17(data)
+    elif args.tweets == "news":  # BTC section g: tweets of mainstream news outlets
+        en_train += [ex for ex in btc(data) if ex.source == "btc-g"]
     rng.shuffle(en_train)
     write(out / "en-train.spacy", [to_doc(nen, e, stats) for e in en_train])
     write(out / "en-dev.spacy", [to_doc(nen, e, stats) for e in en_dev])
@@ -353,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "train_sources": {
             "id": ["idner_news_2k", "nergrit"] + (["nerp"] if args.nerp else []),
-            "en": ["men", "wnut17", "btc"],
+            "en": ["men"] + {"all": ["wnut17", "btc"], "news": ["btc"], "none": []}[args.tweets],
         },
         "per_source": dict(sorted(stats.items())),
         **extra,

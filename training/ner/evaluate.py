@@ -38,7 +38,7 @@ import spacy
 from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import convert  # noqa: E402
+import convert
 
 LABELS = convert.LABELS
 DEFAULT_MODELS = {

@@ -4,8 +4,8 @@
 
 Writes the pipeline with ``nlp.to_disk`` (loadable by ``spacy.load(DEST_DIR)``), keeping only the
 tok2vec + ner components, and records in ``meta.json``: the training data (``sources``, spaCy's
-attribution field), their licences (also in ``ATTRIBUTION.md`` with the licence texts and
-the NERGRIT contributors, as NERGRIT's README requires), the label set and ``newstide.training_sources`` (read by
+attribution field), their licences (also in ``ATTRIBUTION.md`` with the licence texts and the
+NERGRIT contributors, as NERGRIT's README requires) and ``newstide.training_sources`` (read by
 ``evaluate.py`` to pick the official idner dev row).
 """
 
@@ -22,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 
 SOURCES = {
     "idner_news_2k": {
+        "spdx": "MIT",
         "name": "idner-news-2k",
         "url": "https://github.com/khairunnisaor/idner-news-2k",
         "license": "MIT",
@@ -29,37 +30,44 @@ SOURCES = {
         "data originally by Syaifudin & Nurwidyantoro (2016)",
     },
     "nergrit": {
+        "spdx": "Apache-2.0",
         "name": "NERGrit (via IndoNLU)",
         "url": "https://github.com/grit-id/nergrit-corpus ; https://github.com/IndoNLP/indonlu",
         "license": "Apache-2.0 (IndoNLU; MIT in the 2021 snapshot). Upstream: 'All NERGRIT "
         "contributors and LICENSE must be included if You use this corpus.'",
-        "author": "NERGRIT contributors, PT Gria Inovasi Teknologi (GRIT); IndoNLU (Wilie et al. 2020)",
+        "author": "NERGRIT contributors, PT Gria Inovasi Teknologi (GRIT); "
+        "IndoNLU (Wilie et al. 2020)",
     },
     "nerp": {
+        "spdx": "Apache-2.0",
         "name": "NERP (via IndoNLU)",
         "url": "https://github.com/IndoNLP/indonlu",
         "license": "Apache-2.0 (IndoNLU)",
         "author": "Prosa.ai; IndoNLU (Wilie et al. 2020)",
     },
     "indosum": {
+        "spdx": "CC-BY-SA-4.0",
         "name": "IndoSum articles (raw text for the static word vectors only)",
         "url": "https://github.com/kata-ai/indosum (copy: github.com/CalDev-id/INDOSUM2)",
         "license": "CC BY-SA 4.0",
         "author": "Kurniawan & Louvan (2018), Kata.ai",
     },
     "men": {
+        "spdx": "MIT",
         "name": "MEN: Malaysian English News (entity annotations)",
         "url": "https://github.com/mohanraj-nlp/MEN-Dataset",
         "license": "MIT",
         "author": "Mohan Raj et al., MEN-Dataset (LREC-COLING 2024)",
     },
     "wnut17": {
+        "spdx": "CC-BY-4.0",
         "name": "WNUT17 Emerging and Rare Entities",
         "url": "https://noisy-text.github.io/2017/emerging-rare-entities.html",
         "license": "CC BY 4.0",
         "author": "Derczynski, Nichols, van Erp, Limsopatham (2017)",
     },
     "btc": {
+        "spdx": "CC-BY-4.0",
         "name": "Broad Twitter Corpus",
         "url": "https://github.com/GateNLP/broad_twitter_corpus",
         "license": "CC BY 4.0",
@@ -129,7 +137,7 @@ def main(argv: list[str]) -> int:
             "in training/ner (see training/ner/README.md).",
             "author": "newstide",
             "license": "weights derived from data under: "
-            + ", ".join(sorted({SOURCES[s]["license"].split(" ")[0] for s in srcs})),
+            + ", ".join(sorted({SOURCES[s]["spdx"] for s in srcs})),
             "sources": [SOURCES[s] for s in srcs],
             "newstide": {"training_sources": srcs},
         }

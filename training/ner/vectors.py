@@ -24,7 +24,7 @@ from pathlib import Path
 import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import convert  # noqa: E402
+import convert
 
 
 def raw_sentences_id(data: Path) -> list[list[str]]:
