@@ -6,6 +6,7 @@ by SQL, so every expected number can be worked out by hand.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -41,6 +42,7 @@ from newstide.analysis import (
     turning_points,
 )
 from newstide.cli import cli
+from newstide.nlp.timeref import event_time
 from newstide.settings import Settings
 from newstide.store.database import Store
 
@@ -92,13 +94,18 @@ class Corpus:
         evidence: str | None = None,
         modality: str = "asserted",
         sentence: int = 0,
+        refers_to: str | None = None,
     ) -> None:
+        """One interaction; ``refers_to`` is the earlier time its evidence names, if any."""
+        happened = "published" if refers_to is None else "?::TIMESTAMP"
         self.store.con.execute(
             "INSERT INTO interactions (article_id, sentence, a, b, type, tone, directed, modality, "
-            "evidence, start, \"end\", published, confidence) "
-            "SELECT ?, ?, ?, ?, ?, ?, false, ?, ?, 0, 10, published, ? FROM articles WHERE id = ?",
+            f"evidence, start, \"end\", published, confidence, refers_to, happened) "
+            f"SELECT ?, ?, ?, ?, ?, ?, false, ?, ?, 0, 10, published, ?, ?, {happened} "
+            "FROM articles WHERE id = ?",
             [article_id, sentence, a, b, kind, tone, modality,
-             evidence or f"{a} and {b}: {kind}", confidence, article_id],
+             evidence or f"{a} and {b}: {kind}", confidence, refers_to,
+             *([] if refers_to is None else [event_time(refers_to, None)]), article_id],
         )  # fmt: skip
 
     def mention(self, article_id: str, entity_id: str, count: int = 1) -> None:
@@ -153,6 +160,47 @@ def test_timeline_counts_interactions_stories_and_weighted_tone(known: Corpus) -
     assert jan["articles"] == ["art0001", "art0002", "art0003"]
     assert frame["interactions"].tolist() == [3, 1, 1]  # the undated one has no period
     assert frame.attrs["types"] == ["investment", "legal", "partnership", "tension"]
+
+
+def test_a_retold_event_is_placed_when_it_happened(corpus: Corpus) -> None:
+    """An April article recalling a January clash puts the clash in January; one recalled by
+    its year alone stays off the timeline but is still listed among the pair's interactions."""
+    april = corpus.article("2024-04-10")
+    corpus.interaction(april, "acme", "globex", "partnership", 0.6, evidence="They sign a deal.")
+    corpus.interaction(april, "acme", "globex", "tension", -0.8, refers_to="2024-01")
+    corpus.interaction(april, "acme", "globex", "legal", -0.9, refers_to="2022")
+    corpus.interaction(april, "acme", "globex", "competition", -0.5, refers_to="2023-Q4")
+    frame = timeline(corpus.store, "acme", "globex")
+    by_period = dict(
+        zip([p.date().isoformat() for p in frame["period"]], frame["tone"], strict=True)
+    )
+    assert by_period == {"2023-10-01": -0.5, "2024-01-01": -0.8, "2024-04-01": 0.6}
+    assert frame["articles"].tolist() == [[april]] * 3
+    listed = interactions(corpus.store, "acme", "globex")
+    assert sorted(listed["refers_to"].fillna("-")) == ["-", "2022", "2023-Q4", "2024-01"]
+    assert set(listed["published"].dt.date.astype(str)) == {"2024-04-10"}
+    # period filters select by when it happened
+    assert timeline(corpus.store, "acme", "globex", until="2024-01")["tone"].tolist() == [
+        -0.5,
+        -0.8,
+    ]
+
+
+def test_denied_and_speculative_interactions_weigh_less_in_the_tone(
+    corpus: Corpus, settings: Settings
+) -> None:
+    jan = corpus.article("2024-01-05")
+    corpus.interaction(jan, "acme", "globex", "partnership", 0.6)
+    corpus.interaction(jan, "acme", "globex", "acquisition", 0.4, modality="denied")
+    corpus.interaction(jan, "acme", "globex", "legal", -0.9, modality="speculative")
+    corpus.interaction(jan, "acme", "globex", "tension", -0.3, modality="reported")
+    (tone,) = timeline(corpus.store, "acme", "globex")["tone"]
+    assert tone == pytest.approx((0.6 - 0.9 * 0.5 - 0.3) / (1 + 0.5 + 1))
+    (pair_tone,) = pairs(corpus.store)["tone"]
+    assert pair_tone == pytest.approx(tone)
+    equal = dataclasses.replace(settings.analysis, speculative_weight=1.0, denied_weight=1.0)
+    (plain,) = timeline(corpus.store, "acme", "globex", settings=equal)["tone"]
+    assert plain == pytest.approx((0.6 + 0.4 - 0.9 - 0.3) / 4)
 
 
 @pytest.mark.parametrize(

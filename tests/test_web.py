@@ -8,6 +8,7 @@ never a 500; headers, escaping and token access control are checked on the wire.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import socket
@@ -271,6 +272,7 @@ def plant(store: Store) -> None:
                     "start": start,
                     "end": end,
                     "published": published,
+                    "happened": published,
                     "confidence": 0.9,
                 }
             )
@@ -291,6 +293,7 @@ def plant(store: Store) -> None:
             "start": 0,
             "end": HOSTILE_TEXT.index("Click") - 1,
             "published": None,
+            "happened": dt.datetime(2025, 11, 1),  # the article's date
             "confidence": 0.9,
         }
     )

@@ -458,7 +458,9 @@ def pairs_command(
     from newstide.analysis import pairs
 
     with obj.store(read_only=True) as store:
-        frame = pairs(store, org, types, language, since, until, limit)
+        frame = pairs(
+            store, org, types, language, since, until, limit, settings=obj.settings.analysis
+        )
     if frame.empty:
         click.echo("no interactions between organizations yet")
         return
@@ -497,7 +499,9 @@ def interactions_command(
         when = row["published"].date().isoformat() if row["published"] == row["published"] else "?"
         click.echo(
             f"{when}  {row['type']:<12}{_tone(row['tone'])}  {row['modality']:<12}"
-            f"{row['article_id'][:12]}#{row['sentence']}\n    {row['evidence']}"
+            f"{row['article_id'][:12]}#{row['sentence']}"
+            + (f"  (refers to {row['refers_to']})" if isinstance(row["refers_to"], str) else "")
+            + f"\n    {row['evidence']}"
         )
     click.echo(f"{len(frame)} interaction(s) between {first.name} and {second.name}")
 

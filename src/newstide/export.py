@@ -57,6 +57,7 @@ def _interactions(article: Article) -> list[dict[str, Any]]:
             "evidence": article.text[i.start : i.end],
             "start": i.start,
             "end": i.end,
+            "refers_to": i.refers_to,
         }
         for i in article.interactions
     ]

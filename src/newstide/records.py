@@ -105,6 +105,9 @@ class Interaction:
         modality: ``asserted``, ``reported``, ``speculative`` or ``denied``.
         confidence: 0..1.
         sentence: Index of the evidence sentence; ``start``/``end`` are its char span.
+        refers_to: The earlier time the evidence places the event at, as an ISO 8601 partial
+            date (``2024``, ``2024-Q3``, ``2024-03``, ``2024-03-19``); None when it is news of the
+            article's own date (see `newstide.nlp.timeref`).
     """
 
     a: str
@@ -117,6 +120,7 @@ class Interaction:
     sentence: int
     start: int
     end: int
+    refers_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,8 @@ class AnalysisSettings:
     change_min_periods: int
     change_min_shift: float
     why_max_chars: int
+    speculative_weight: float
+    denied_weight: float
     community_resolution: float
     community_seed: int
 

@@ -13,9 +13,20 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newstide.errors import NewstideError
+from newstide.settings import AnalysisSettings
 
 #: Timeline periods and the DuckDB ``date_trunc`` part each one truncates to.
 PERIODS = {"week": "week", "month": "month", "quarter": "quarter"}
+
+
+def tone_weight(settings: AnalysisSettings) -> str:
+    """SQL for how much an interaction ``i`` counts in a mean tone: its confidence times the
+    weight of its modality (speculative and denied ones count less, or not at all)."""
+    speculative, denied = float(settings.speculative_weight), float(settings.denied_weight)
+    return (
+        f"(i.confidence * CASE i.modality WHEN 'speculative' THEN {speculative!r} "
+        f"WHEN 'denied' THEN {denied!r} ELSE 1.0 END)"
+    )
 
 
 class Queryable(Protocol):
@@ -86,8 +97,11 @@ class Filters:
     Attributes:
         types: Interaction types to keep (empty: all).
         language: Keep interactions from articles in this language only.
-        since: Keep interactions published at or after this time.
-        until: Keep interactions published before this time (exclusive).
+        since: Keep interactions that happened at or after this time.
+        until: Keep interactions that happened before this time (exclusive).
+
+    An interaction happened when its article was published, unless its evidence places it
+    earlier (``happened``: see `newstide.nlp.timeref`).
     """
 
     types: tuple[str, ...] = ()
@@ -120,10 +134,10 @@ class Filters:
             clauses.append("ar.language = ?")
             params.append(self.language)
         if self.since is not None:
-            clauses.append("coalesce(i.published, ar.published) >= ?")
+            clauses.append("i.happened >= ?")
             params.append(self.since)
         if self.until is not None:
-            clauses.append("coalesce(i.published, ar.published) < ?")
+            clauses.append("i.happened < ?")
             params.append(self.until)
         return "".join(f" AND {c}" for c in clauses), params
 

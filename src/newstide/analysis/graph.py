@@ -50,7 +50,9 @@ def graph(
     import networkx as nx  # imported here: the CLI and the store do not need it to start
 
     settings = settings or default_settings().analysis
-    edges = pairs(store, None, types, language, since, until, max_edges, stories=False)
+    edges = pairs(
+        store, None, types, language, since, until, max_edges, stories=False, settings=settings
+    )
     g = nx.Graph()
     for row in edges.to_dict("records"):
         counts: dict[str, int] = dict(row["types"] or {})

@@ -10,8 +10,9 @@ from typing import Any
 import pandas as pd
 
 from newstide.analysis.entities import EntityRef, resolve
-from newstide.analysis.filters import AnalysisInputError, Filters, Queryable
+from newstide.analysis.filters import AnalysisInputError, Filters, Queryable, tone_weight
 from newstide.analysis.timeline import pair_sql
+from newstide.settings import AnalysisSettings, default_settings
 
 #: Columns of a `pairs` frame.
 PAIR_COLUMNS = (
@@ -20,11 +21,9 @@ PAIR_COLUMNS = (
 
 #: Columns of an `interactions` frame.
 INTERACTION_COLUMNS = (
-    "published", "a", "b", "type", "tone", "directed", "modality", "confidence", "evidence",
-    "article_id", "sentence", "start", "end", "title", "site", "language", "story_id",
+    "published", "refers_to", "a", "b", "type", "tone", "directed", "modality", "confidence",
+    "evidence", "article_id", "sentence", "start", "end", "title", "site", "language", "story_id",
 )  # fmt: skip
-
-_AT = "coalesce(i.published, ar.published)"
 
 
 def pairs(
@@ -37,6 +36,7 @@ def pairs(
     limit: int | None = None,
     *,
     stories: bool = True,
+    settings: AnalysisSettings | None = None,
 ) -> pd.DataFrame:
     """Pairs of organizations that interact, the most active first.
 
@@ -47,15 +47,17 @@ def pairs(
         limit: At most this many pairs.
         stories: Count distinct stories per pair (the costliest column on big stores; without
             it ``stories`` is 0).
+        settings: Analysis settings (the tone weights of modalities).
 
     Returns:
         One row per unordered pair (``a`` < ``b`` unless ``org`` is given): ids and names,
-        ``interactions``, ``stories`` (distinct), ``tone`` (confidence-weighted mean), ``first``
-        and ``last`` dates, and ``types`` (a dict of counts).
+        ``interactions``, ``stories`` (distinct), ``tone`` (mean weighted by confidence and
+        modality), ``first`` and ``last`` dates they happened, and ``types`` (a dict of counts).
 
     Raises:
         UnknownEntityError: ``org`` names no organization.
     """
+    settings = settings or default_settings().analysis
     where, params = Filters.of(types, language, since, until).sql()
     if org is None:
         sides = "least(i.a, i.b) AS a, greatest(i.a, i.b) AS b"
@@ -75,8 +77,9 @@ def pairs(
         FROM (
             SELECT {sides}, count(*) AS n,
                    {"count(DISTINCT ar.story_id)" if stories else "0"} AS stories,
-                   sum(i.tone * i.confidence) / nullif(sum(i.confidence), 0) AS tone,
-                   min({_AT}) AS first, max({_AT}) AS last {per_type}
+                   sum(i.tone * {tone_weight(settings)})
+                     / nullif(sum({tone_weight(settings)}), 0) AS tone,
+                   min(i.happened) AS first, max(i.happened) AS last {per_type}
             FROM interactions i JOIN articles ar ON ar.id = i.article_id
             WHERE {scope} {where}
             GROUP BY ALL
@@ -128,9 +131,11 @@ def interactions(
         limit, offset: A page of the rows.
 
     Returns:
-        One row per interaction: ``published``, ``a``, ``b``, ``type``, ``tone``, ``directed``,
-        ``modality``, ``confidence``, ``evidence``, ``article_id``, ``sentence``, ``start``,
-        ``end``, and the article's ``title``, ``site``, ``language`` and ``story_id``.
+        One row per interaction, in the order they were published: ``published`` (the article's
+        date), ``refers_to`` (the earlier time its evidence names, ISO 8601, or None), ``a``,
+        ``b``, ``type``, ``tone``, ``directed``, ``modality``, ``confidence``, ``evidence``,
+        ``article_id``, ``sentence``, ``start``, ``end``, and the article's ``title``, ``site``,
+        ``language`` and ``story_id``.
 
     Raises:
         UnknownEntityError: ``a`` or ``b`` names no organization.
@@ -143,10 +148,10 @@ def interactions(
         params = [*params, limit, offset]
     rows = store.query(
         f"""
-        SELECT happened, a, b, type, tone, directed, modality, confidence, evidence, article_id,
-               sentence, start, "end", title, site, language, story_id
+        SELECT published, refers_to, a, b, type, tone, directed, modality, confidence, evidence,
+               article_id, sentence, start, "end", title, site, language, story_id
         FROM ({pair})
-        ORDER BY happened NULLS LAST, article_id, sentence, type
+        ORDER BY published NULLS LAST, article_id, sentence, type
         {paging}
         """,
         params,
@@ -163,14 +168,18 @@ def active_organizations(
     language: str | None = None,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
+    *,
+    settings: AnalysisSettings | None = None,
 ) -> pd.DataFrame:
     """Organizations with the most interactions: ``id``, ``name``, ``interactions``,
-    ``partners`` (distinct counterparts) and ``tone`` (confidence-weighted mean)."""
+    ``partners`` (distinct counterparts) and ``tone`` (mean weighted by confidence and
+    modality)."""
+    settings = settings or default_settings().analysis
     where, params = Filters.of(types, language, since, until).sql()
     rows = store.query(
         f"""
         WITH x AS (
-            SELECT i.a, i.b, i.tone, i.confidence AS w
+            SELECT i.a, i.b, i.tone, {tone_weight(settings)} AS w
             FROM interactions i JOIN articles ar ON ar.id = i.article_id
             WHERE i.a <> i.b {where}
         ),
@@ -198,6 +207,8 @@ def partners_over_time(
     org: str | EntityRef,
     by: str = "year",
     partners: Iterable[str] = (),
+    *,
+    settings: AnalysisSettings | None = None,
 ) -> pd.DataFrame:
     """One organization's interactions with each partner per period: ``partner``, ``period``,
     ``interactions`` and ``tone``, for the partners given (default: all).
@@ -208,6 +219,7 @@ def partners_over_time(
     """
     if by not in _PARTNER_PERIODS:
         raise AnalysisInputError(f"unknown period {by!r}", "use year, quarter or month")
+    settings = settings or default_settings().analysis
     ref = resolve(store, org)
     wanted = sorted(set(partners))
     rows = store.query(
@@ -216,7 +228,7 @@ def partners_over_time(
                sum(tone * w) / nullif(sum(w), 0)
         FROM (
             SELECT CASE WHEN i.a = ? THEN i.b ELSE i.a END AS partner, i.tone,
-                   i.confidence AS w, {_AT} AS happened
+                   {tone_weight(settings)} AS w, i.happened
             FROM interactions i JOIN articles ar ON ar.id = i.article_id
             WHERE (i.a = ? OR i.b = ?) AND i.a <> i.b
         )

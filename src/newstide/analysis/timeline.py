@@ -3,6 +3,9 @@
 Everything is computed by queries over ``interactions`` joined to ``articles`` at call time, so a
 timeline is never a second copy of the truth. Near-duplicate reports of one story share a
 ``story_id``; ``stories`` counts those, so a story syndicated ten times is one event, not ten.
+An interaction is placed when it happened: its article's date, or the earlier month, quarter or
+day its evidence names ("in late 2023"); one retold with a year alone is left off the timeline
+(see `newstide.nlp.timeref`). Denied and speculative interactions weigh less in the tone.
 """
 
 from __future__ import annotations
@@ -17,20 +20,32 @@ import numpy as np
 import pandas as pd
 
 from newstide.analysis.entities import EntityRef, resolve
-from newstide.analysis.filters import AnalysisInputError, Filters, Queryable, check_period
+from newstide.analysis.filters import (
+    AnalysisInputError,
+    Filters,
+    Queryable,
+    check_period,
+    tone_weight,
+)
 from newstide.settings import AnalysisSettings, default_settings
 
 #: Columns every timeline frame has; one integer column per interaction type follows them.
 TIMELINE_COLUMNS = ("period", "interactions", "stories", "tone", "articles")
 
 
-def pair_sql(a: str, b: str, filters: Filters) -> tuple[str, list[Any]]:
-    """A subquery of one pair's interactions (either order) with their article's story and date."""
+def pair_sql(
+    a: str, b: str, filters: Filters, settings: AnalysisSettings | None = None
+) -> tuple[str, list[Any]]:
+    """A subquery of one pair's interactions (either order) with their article's story and
+    dates: ``published`` (the article's), ``happened`` (where a timeline places it, NULL when
+    its evidence dates it to a year alone) and ``w``, its weight in a mean tone."""
+    settings = settings or default_settings().analysis
     where, params = filters.sql()
     sql = f"""
         SELECT i.article_id, i.sentence, i.a, i.b, i.type, i.tone, i.directed, i.modality,
-               i.evidence, i.start, i."end", i.confidence, ar.story_id, ar.title, ar.site,
-               ar.language, coalesce(i.published, ar.published) AS happened
+               i.evidence, i.start, i."end", i.confidence, i.refers_to, ar.story_id, ar.title,
+               ar.site, ar.language, coalesce(i.published, ar.published) AS published,
+               i.happened, {tone_weight(settings)} AS w
         FROM interactions i JOIN articles ar ON ar.id = i.article_id
         WHERE ((i.a = ? AND i.b = ?) OR (i.a = ? AND i.b = ?)) {where}
     """
@@ -63,7 +78,7 @@ def timeline(
     Returns:
         One row per period that has interactions, oldest first: ``period`` (its first day),
         ``interactions``, ``stories`` (distinct stories: near-duplicates count once), ``tone``
-        (mean tone weighted by confidence), ``articles``
+        (mean tone weighted by confidence and modality: see `tone_weight`), ``articles``
         (ids of the articles behind the point, oldest first) and one count column per
         interaction type seen. ``attrs`` holds ``a``, ``b`` (`EntityRef`), ``by`` and ``types``
         (the type columns).
@@ -81,13 +96,13 @@ def timeline(
         raise AnalysisInputError(
             f"{a!r} and {b!r} are the same organization ({first.id})", "name two organizations"
         )
-    pair, params = pair_sql(first.id, second.id, filters)
+    pair, params = pair_sql(first.id, second.id, filters, settings)
     rows = store.query(
         f"""
         SELECT date_trunc('{part}', happened) AS period,
                count(*) AS interactions,
                count(DISTINCT story_id) AS stories,
-               sum(tone * confidence) / nullif(sum(confidence), 0) AS tone,
+               sum(tone * w) / nullif(sum(w), 0) AS tone,
                histogram(type) AS types,
                list(article_id ORDER BY happened, article_id) AS articles
         FROM ({pair})
@@ -210,16 +225,16 @@ def turning_points(
     first, second, by = frame.attrs["a"], frame.attrs["b"], frame.attrs["by"]
     part = check_period(by)
     filters = Filters.of(types, language, since, until)
-    pair, params = pair_sql(first.id, second.id, filters)
+    pair, params = pair_sql(first.id, second.id, filters, settings)
     periods = [dated.at[index, "period"].to_pydatetime() for index, _, _ in changes]
     # The most cooperative and the most conflictual evidence of each new regime's first period.
     rows = store.query(
         f"""
         SELECT date_trunc('{part}', happened) AS period,
                list(struct_pack(evidence, article_id, sentence)
-                    ORDER BY tone * confidence DESC, happened, article_id, sentence)[1],
+                    ORDER BY tone * w DESC, happened, article_id, sentence)[1],
                list(struct_pack(evidence, article_id, sentence)
-                    ORDER BY tone * confidence ASC, happened, article_id, sentence)[1]
+                    ORDER BY tone * w ASC, happened, article_id, sentence)[1]
         FROM ({pair})
         WHERE date_trunc('{part}', happened) IN (SELECT unnest(?::TIMESTAMP[]))
         GROUP BY period

@@ -28,6 +28,7 @@ from newstide.nlp.language import LanguageIdentifier
 from newstide.nlp.linking import EntityLinker
 from newstide.nlp.references import ReferenceResolver
 from newstide.nlp.sentences import SentenceSplitter
+from newstide.nlp.timeref import EventDater
 from newstide.pipeline import Pipeline
 from newstide.records import Article, Failure, RawDocument
 from newstide.settings import Settings
@@ -48,6 +49,7 @@ def worker_pipeline(settings: Settings) -> Pipeline:
             EntityLinker(kb),
             ReferenceResolver(settings.entities, kb),
             InteractionExtractor(settings.interactions),
+            EventDater(),
             TldrWriter(settings.tldr),
             MinHashSigner(settings.dedup),
         ]

@@ -53,8 +53,9 @@ def attach_views(con: duckdb.DuckDBPyConnection, url: str, base: str, catalog: s
         (current,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
         con.execute(f"USE {c}")
         try:
-            for statement in MIGRATIONS[SCHEMA_VERSION]:
-                con.execute(statement)
+            for version in range(1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[version]:
+                    con.execute(statement)
         finally:
             con.execute(f'USE "{current}"')
         return

@@ -22,6 +22,7 @@ from newstide.analysis.store_methods import StoreAnalysis
 from newstide.dedup.stories import band_keys
 from newstide.errors import StoreError
 from newstide.ingest.sources import Input
+from newstide.nlp.timeref import event_time
 from newstide.records import (
     Article,
     Bullet,
@@ -352,6 +353,11 @@ class Store(StoreAnalysis):
                     "end": pa.array([i.end for _, i in found], pa.int32()),
                     "published": pa.array([a.published for a, _ in found], pa.timestamp("us")),
                     "confidence": pa.array([i.confidence for _, i in found], pa.float64()),
+                    "refers_to": pa.array([i.refers_to for _, i in found], pa.string()),
+                    "happened": pa.array(
+                        [event_time(i.refers_to, a.published) for a, i in found],
+                        pa.timestamp("us"),
+                    ),
                 }
             ),
         )
@@ -431,7 +437,7 @@ class Store(StoreAnalysis):
                    (SELECT list({{'a': i.a, 'b': i.b, 'type': i.type, 'tone': i.tone,
                                  'directed': i.directed, 'modality': i.modality,
                                  'confidence': i.confidence, 'sentence': i.sentence,
-                                 'start': i.start, 'end': i."end"}}
+                                 'start': i.start, 'end': i."end", 'refers_to': i.refers_to}}
                                 ORDER BY i.sentence, i.start, i.type)
                       FROM interactions i WHERE i.article_id = a.id) AS interactions,
                    (SELECT list({{'text': t.text, 'sentence': t.sentence}} ORDER BY t."index")

@@ -8,7 +8,7 @@ index. Timelines, pairs and graphs are queries over these tables, never a second
 from __future__ import annotations
 
 #: The version a store has once every migration below has run.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS articles (
@@ -110,6 +110,15 @@ _V1 = [
     )""",
 ]
 
+#: Version 2: an interaction's ``refers_to`` (the earlier time its evidence names, ISO 8601) and
+#: ``happened`` (where a timeline places it: see `newstide.nlp.timeref.event_time`). Interactions
+#: stored before had neither read, so they happened when their article was published.
+_V2 = [
+    "ALTER TABLE interactions ADD COLUMN refers_to VARCHAR",
+    "ALTER TABLE interactions ADD COLUMN happened TIMESTAMP",
+    "UPDATE interactions SET happened = published",
+]
+
 #: Migrations by the version they produce. Version 1 creates the first release's schema; a later
 #: release appends ``N: [statements]`` and bumps SCHEMA_VERSION, never edits an earlier entry.
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}

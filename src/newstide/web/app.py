@@ -132,6 +132,7 @@ def create_app(
     """
     settings = settings or default_settings()
     web = settings.web
+    analysis = settings.analysis
     snapshots = Snapshots(db, web.snapshot_refresh_seconds, snapshot_dir)
 
     @asynccontextmanager
@@ -200,18 +201,18 @@ def create_app(
         return dict(r.cached(("choices",), compute))
 
     def top_orgs(r: Reader, limit: int) -> pd.DataFrame:
-        return r.cached(("orgs", limit), lambda: active_organizations(r, limit))
+        return r.cached(("orgs", limit), lambda: active_organizations(r, limit, settings=analysis))
 
     def top_pairs(r: Reader, limit: int) -> pd.DataFrame:
-        return r.cached(("pairs", limit), lambda: pairs(r, limit=limit))
+        return r.cached(("pairs", limit), lambda: pairs(r, limit=limit, settings=analysis))
 
     def latest_turning_points(r: Reader, limit: int) -> list[dict[str, Any]]:
         def compute() -> list[dict[str, Any]]:
             found: list[dict[str, Any]] = []
             for row in top_pairs(r, web.home_turning_point_pairs).to_dict("records"):
                 a, b = EntityRef(row["a"], row["a_name"]), EntityRef(row["b"], row["b_name"])
-                frame = timeline(r, a, b, settings=settings.analysis)
-                for point in turning_points(r, a, b, frame=frame, settings=settings.analysis):
+                frame = timeline(r, a, b, settings=analysis)
+                for point in turning_points(r, a, b, frame=frame, settings=analysis):
                     found.append({"a": a, "b": b, "point": point})
             found.sort(key=lambda f: (f["point"].date, f["a"].id), reverse=True)
             return found
@@ -225,10 +226,8 @@ def create_app(
         check_period(by)
 
         def compute() -> tuple[pd.DataFrame, list[Any]]:
-            frame = timeline(r, a, b, by, **params.kwargs(), settings=settings.analysis)
-            points = turning_points(
-                r, a, b, by, **params.kwargs(), frame=frame, settings=settings.analysis
-            )
+            frame = timeline(r, a, b, by, **params.kwargs(), settings=analysis)
+            points = turning_points(r, a, b, by, **params.kwargs(), frame=frame, settings=analysis)
             return frame, points
 
         result: tuple[pd.DataFrame, list[Any]] = r.cached(
@@ -239,26 +238,27 @@ def create_app(
     def pair_interactions(
         r: Reader, a: EntityRef, b: EntityRef, params: _Params, limit: int, offset: int
     ) -> tuple[int, list[dict[str, Any]]]:
-        sql, values = pair_sql(a.id, b.id, params.filters())
+        sql, values = pair_sql(a.id, b.id, params.filters(), analysis)
         total = int(r.query(f"SELECT count(*) FROM ({sql})", values)[0][0])
         rows = r.query(
-            f"""SELECT happened, a, b, type, tone, directed, modality, confidence, evidence,
-                       article_id, sentence, title, site, language, story_id
-                FROM ({sql}) ORDER BY happened NULLS LAST, article_id, sentence, type
+            f"""SELECT published, refers_to, a, b, type, tone, directed, modality, confidence,
+                       evidence, article_id, sentence, title, site, language, story_id
+                FROM ({sql}) ORDER BY published NULLS LAST, article_id, sentence, type
                 LIMIT ? OFFSET ?""",
             [*values, limit, offset],
         )
         keys = (
-            "published", "a", "b", "type", "tone", "directed", "modality", "confidence",
-            "evidence", "article_id", "sentence", "title", "site", "language", "story_id",
+            "published", "refers_to", "a", "b", "type", "tone", "directed", "modality",
+            "confidence", "evidence", "article_id", "sentence", "title", "site", "language",
+            "story_id",
         )  # fmt: skip
         return total, [dict(zip(keys, row, strict=True)) for row in rows]
 
     def organization_data(r: Reader, name: str) -> dict[str, Any]:
         ref = resolve(r, name)
-        partners = pairs(r, ref)
+        partners = pairs(r, ref, settings=analysis)
         top = partners.head(12)["b"].tolist()
-        over = partners_over_time(r, ref, "year", top) if top else pd.DataFrame()
+        over = partners_over_time(r, ref, "year", top, settings=analysis) if top else pd.DataFrame()
         row = r.query(
             "SELECT coalesce(e.aliases, []), "
             "(SELECT count(*) FROM mentions m WHERE m.entity_id = ?) "
@@ -310,13 +310,14 @@ def create_app(
                 [article_id],
             )
         ]
-        keys2 = ("published", "a", "b", "type", "tone", "directed", "modality", "confidence",
-                 "evidence", "article_id", "sentence", "title", "site", "language", "story_id",
-                 "start", "end", "a_name", "b_name")  # fmt: skip
+        keys2 = ("published", "refers_to", "a", "b", "type", "tone", "directed", "modality",
+                 "confidence", "evidence", "article_id", "sentence", "title", "site", "language",
+                 "story_id", "start", "end", "a_name", "b_name")  # fmt: skip
         article["interactions"] = [
             dict(zip(keys2, row, strict=True))
             for row in r.query(
-                """SELECT coalesce(i.published, ar.published), i.a, i.b, i.type, i.tone,
+                """SELECT coalesce(i.published, ar.published), i.refers_to, i.a, i.b, i.type,
+                          i.tone,
                           i.directed, i.modality, i.confidence, i.evidence, i.article_id,
                           i.sentence, ar.title, ar.site, ar.language, ar.story_id, i.start,
                           i."end", coalesce(ea.name, i.a), coalesce(eb.name, i.b)
@@ -342,7 +343,7 @@ def create_app(
         def compute() -> dict[str, Any]:
             import networkx as nx
 
-            g = build_graph(r, **params.kwargs(), max_edges=max_edges, settings=settings.analysis)
+            g = build_graph(r, **params.kwargs(), max_edges=max_edges, settings=analysis)
             layout = (
                 nx.spring_layout(g, seed=settings.analysis.community_seed, weight=None)
                 if g.number_of_nodes()
@@ -385,7 +386,12 @@ def create_app(
     ) -> HTMLResponse:
         hits = search(r, q, 20) if q.strip() else []
         hits_with_partners = [
-            (hit, pairs(r, EntityRef(hit.id, hit.name), limit=5) if i < 8 else None)
+            (
+                hit,
+                pairs(r, EntityRef(hit.id, hit.name), limit=5, settings=analysis)
+                if i < 8
+                else None,
+            )
             for i, hit in enumerate(hits)
         ]
         return page(
@@ -544,7 +550,7 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=web.max_page_size)] = 20,
     ) -> list[dict[str, Any]]:
         """The organizations with the most interactions."""
-        frame = active_organizations(r, limit, **params.kwargs())
+        frame = active_organizations(r, limit, **params.kwargs(), settings=analysis)
         return _records(frame)
 
     @app.get(
@@ -606,7 +612,7 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=web.max_page_size)] = 50,
     ) -> list[dict[str, Any]]:
         """Pairs of organizations that interact, the most active first (optionally with ``org``)."""
-        return _records(pairs(r, org or None, **params.kwargs(), limit=limit))
+        return _records(pairs(r, org or None, **params.kwargs(), limit=limit, settings=analysis))
 
     @app.get(
         "/api/pair/{a}/{b}",
