@@ -631,3 +631,30 @@ def test_cli_errors_are_one_line(db: str, args: list[str], message: str) -> None
     result = CliRunner().invoke(cli, ["--db", db, *args])
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
+
+
+def test_orgs_and_org_name_the_most_mentioned_and_take_any_name(corpus: Corpus) -> None:
+    first = corpus.article("2024-01-05")
+    last = corpus.article("2024-03-09")
+    corpus.mention(first, "acme", 3)
+    corpus.mention(last, "acme", 2)
+    corpus.mention(last, "globex", 1)
+    path = str(corpus.store.path)
+    corpus.store.con.execute("CHECKPOINT")
+    corpus.store.close()
+    listed = _run("--db", path, "orgs").output.splitlines()
+    assert listed[1].split()[:3] == ["Acme", "5", "2"] and listed[2].split()[:3] == [
+        "Globex",
+        "1",
+        "1",
+    ]
+    for name in ("acme", "ACME Corp", "PT Acme Tbk", "Acme, Inc.", "PT. ACME"):
+        shown = _run("--db", path, "org", name).output
+        assert shown.startswith("Acme  (acme)"), name
+        assert (
+            "mentions: 5 in 2 article(s)" in shown
+            and "2024-01-05" in shown
+            and "2024-03-09" in shown
+        )
+    result = CliRunner().invoke(cli, ["--db", path, "org", "Nobody Inc"])
+    assert result.exit_code == 1 and "no organization called 'Nobody Inc'" in result.output

@@ -317,7 +317,7 @@ def _print_article(article: Article) -> None:
 @_friendly
 def orgs_command(obj: _Context, limit: int) -> None:
     """The most mentioned organizations, with mention and article counts."""
-    from newstide.store.queries import organizations
+    from newstide.analysis import organizations
 
     with obj.store(read_only=True) as store:
         rows = organizations(store, limit)
@@ -337,7 +337,7 @@ def orgs_command(obj: _Context, limit: int) -> None:
 @_friendly
 def org_command(obj: _Context, name: str) -> None:
     """One organization: its aliases, mention count, and when it was first and last seen."""
-    from newstide.store.queries import organization
+    from newstide.analysis import organization
 
     with obj.store(read_only=True) as store:
         org = organization(store, name)

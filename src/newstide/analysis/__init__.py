@@ -5,7 +5,15 @@ pandas DataFrame or a networkx graph. The same functions are `Store` methods
 (``store.timeline(a, b)``) through `StoreAnalysis`.
 """
 
-from newstide.analysis.entities import EntityRef, OrganizationHit, resolve, search
+from newstide.analysis.entities import (
+    EntityRef,
+    OrganizationHit,
+    OrganizationSummary,
+    organization,
+    organizations,
+    resolve,
+    search,
+)
 from newstide.analysis.exports import export_tables
 from newstide.analysis.filters import AnalysisInputError, Filters, UnknownEntityError
 from newstide.analysis.graph import export_graph, graph, graph_json
@@ -25,6 +33,7 @@ __all__ = [
     "EntityRef",
     "Filters",
     "OrganizationHit",
+    "OrganizationSummary",
     "StoreAnalysis",
     "TurningPoint",
     "UnknownEntityError",
@@ -35,6 +44,8 @@ __all__ = [
     "graph",
     "graph_json",
     "interactions",
+    "organization",
+    "organizations",
     "pairs",
     "partners_over_time",
     "plot_timeline",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newstide.analysis.filters import Queryable, UnknownEntityError
+from newstide.nlp.kb import normalize_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +32,10 @@ _RESOLVE_SQL = """
 def resolve(store: Queryable, name: str | EntityRef) -> EntityRef:
     """The entity a user means by ``name``.
 
-    Exact id first, then canonical name, then a known alias (all case-insensitive but the id);
-    an id that only appears in ``interactions`` (no ``entities`` row yet) is accepted as is.
+    Exact id first, then canonical name, then a known alias (all case-insensitive but the id),
+    then the name with its legal forms and punctuation dropped ("Microsoft Corp.", "PT Bank
+    Rakyat Indonesia (Persero) Tbk"); an id that only appears in ``interactions`` (no
+    ``entities`` row yet) is accepted as is.
 
     Args:
         store: What to read.
@@ -48,6 +52,9 @@ def resolve(store: Queryable, name: str | EntityRef) -> EntityRef:
     wanted = " ".join(str(name).split())
     if wanted:
         rows = store.query(_RESOLVE_SQL, [wanted] * 5)
+        normalised = normalize_name(wanted)
+        if not rows and normalised and normalised != wanted.lower():
+            rows = store.query(_RESOLVE_SQL, [normalised] * 5)
         if rows:
             return EntityRef(str(rows[0][0]), str(rows[0][1]))
         rows = store.query(
@@ -115,3 +122,58 @@ def search(store: Queryable, text: str, limit: int = 20) -> list[OrganizationHit
         [wanted, wanted, wanted, wanted, wanted, wanted, limit],
     )
     return [OrganizationHit(str(i), str(n), tuple(a or ()), int(c)) for i, n, a, c in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationSummary:
+    """How much, and when, the corpus talks about one organization."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    ticker: str | None
+    mentions: int
+    articles: int
+    first_seen: dt.datetime | None
+    last_seen: dt.datetime | None
+
+
+_SUMMARY_SQL = """
+    SELECT e.id, e.name, e.aliases, e.ticker,
+           count(m.article_id) AS mentions,
+           count(DISTINCT m.article_id) AS articles,
+           min(a.published) AS first_seen,
+           max(a.published) AS last_seen
+    FROM entities e
+    JOIN mentions m ON m.entity_id = e.id
+    JOIN articles a ON a.id = m.article_id
+    WHERE e.kind = 'ORG' {where}
+    GROUP BY e.id, e.name, e.aliases, e.ticker
+"""
+
+
+def _summary(row: tuple[object, ...]) -> OrganizationSummary:
+    entity_id, name, aliases, ticker, mentions, articles, first, last = row
+    return OrganizationSummary(
+        str(entity_id), str(name), tuple(aliases or ()), ticker,  # type: ignore[arg-type]
+        int(mentions), int(articles), first, last,  # type: ignore[arg-type, call-overload]
+    )  # fmt: skip
+
+
+def organizations(store: Queryable, limit: int = 50) -> list[OrganizationSummary]:
+    """The most mentioned organizations, most mentioned first."""
+    rows = store.query(
+        _SUMMARY_SQL.format(where="") + " ORDER BY mentions DESC, e.name LIMIT ?", [limit]
+    )
+    return [_summary(r) for r in rows]
+
+
+def organization(store: Queryable, name: str) -> OrganizationSummary | None:
+    """One organization by any name `resolve` takes; None when there is none, or it is not an
+    organization mentioned in the articles."""
+    try:
+        ref = resolve(store, name)
+    except UnknownEntityError:
+        return None
+    rows = store.query(_SUMMARY_SQL.format(where="AND e.id = ?"), [ref.id])
+    return _summary(rows[0]) if rows else None

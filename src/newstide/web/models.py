@@ -81,6 +81,7 @@ class OrganizationPageOut(BaseModel):
 
 class InteractionOut(BaseModel):
     published: dt.datetime | None
+    refers_to: str | None = None
     a: str
     b: str
     type: str
