@@ -384,6 +384,25 @@ def test_detect_changes(
     assert [(i, "up" if after > before else "down") for i, before, after in found] == expected
 
 
+def test_a_period_counts_by_the_evidence_behind_it(settings: Settings) -> None:
+    tones = [0.5, 0.55] * 4 + [-0.6] + [0.5, 0.55] * 3
+    one_stray_report = [1.0] * 8 + [0.1] + [1.0] * 6
+    assert detect_changes(tones, settings.analysis, one_stray_report) == []
+    # the same month, as well covered as the others, is a dip: down, then back up
+    dip = detect_changes(tones, settings.analysis)
+    assert [(i, "up" if after > before else "down") for i, before, after in dip] == [
+        (8, "down"),
+        (9, "up"),
+    ]
+
+
+def test_a_noisy_series_needs_a_bigger_shift_than_a_steady_one(settings: Settings) -> None:
+    steady = [0.5, 0.52] * 5 + [0.1, 0.12] * 5
+    noisy = [0.9, 0.1] * 5 + [0.5, -0.3] * 5  # the same 0.4 drop in the mean, amid 0.8 swings
+    assert [i for i, _, _ in detect_changes(steady, settings.analysis)] == [10]
+    assert detect_changes(noisy, settings.analysis) == []
+
+
 def test_timeline_record_is_the_documented_json(known: Corpus) -> None:
     frame = timeline(known.store, "Acme Corp", "globex")
     record = json.loads(

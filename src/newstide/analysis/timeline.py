@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -30,7 +31,7 @@ from newstide.analysis.filters import (
 from newstide.settings import AnalysisSettings, default_settings
 
 #: Columns every timeline frame has; one integer column per interaction type follows them.
-TIMELINE_COLUMNS = ("period", "interactions", "stories", "tone", "articles")
+TIMELINE_COLUMNS = ("period", "interactions", "stories", "tone", "weight", "articles")
 
 
 def pair_sql(
@@ -78,7 +79,8 @@ def timeline(
     Returns:
         One row per period that has interactions, oldest first: ``period`` (its first day),
         ``interactions``, ``stories`` (distinct stories: near-duplicates count once), ``tone``
-        (mean tone weighted by confidence and modality: see `tone_weight`), ``articles``
+        (mean tone weighted by confidence and modality: see `tone_weight`), ``weight`` (the
+        evidence behind that tone: the sum of those weights), ``articles``
         (ids of the articles behind the point, oldest first) and one count column per
         interaction type seen. ``attrs`` holds ``a``, ``b`` (`EntityRef`), ``by`` and ``types``
         (the type columns).
@@ -104,7 +106,8 @@ def timeline(
                count(DISTINCT story_id) AS stories,
                sum(tone * w) / nullif(sum(w), 0) AS tone,
                histogram(type) AS types,
-               list(article_id ORDER BY happened, article_id) AS articles
+               list(article_id ORDER BY happened, article_id) AS articles,
+               sum(w) AS weight
         FROM ({pair})
         WHERE happened IS NOT NULL
         GROUP BY period
@@ -123,6 +126,7 @@ def _frame(rows: Sequence[tuple[Any, ...]], a: EntityRef, b: EntityRef, by: str)
             "interactions": pd.array([r[1] for r in rows], dtype="int64"),
             "stories": pd.array([r[2] for r in rows], dtype="int64"),
             "tone": np.array([math.nan if r[3] is None else r[3] for r in rows], dtype=float),
+            "weight": np.array([r[6] or 0.0 for r in rows], dtype=float),
             "articles": [list(dict.fromkeys(r[5] or ())) for r in rows],
             **{
                 t: pd.array([int((r[4] or {}).get(t, 0)) for r in rows], dtype="int64")
@@ -159,32 +163,74 @@ class TurningPoint:
 
 
 def detect_changes(
-    tones: Sequence[float], settings: AnalysisSettings
+    tones: Sequence[float], settings: AnalysisSettings, weights: Sequence[float] | None = None
 ) -> list[tuple[int, float, float]]:
     """Change points of a tone series: ``(index where the new regime starts, mean before, after)``.
 
-    Uses ruptures' Pelt search with an L2 cost and the penalty in settings; a series shorter than
-    ``change_min_periods`` has none, and shifts smaller than ``change_min_shift`` are dropped.
+    ruptures' Pelt search over a weighted L2 cost: a period's tone counts by the evidence behind
+    it (``weights``, e.g. a timeline's ``weight``; equal when None), so one stray interaction
+    moves a regime less than a month of coverage. The penalty a split must beat is
+    ``change_penalty`` × σ² × log(periods), σ being the series' own noise, estimated robustly
+    from the median step between neighbouring periods (and at least half of
+    ``change_min_shift``): a pair with steady coverage turns on a smaller shift than one whose
+    tone jumps about from month to month. A series shorter than ``change_min_periods`` has none,
+    and shifts smaller than ``change_min_shift`` are dropped.
+
+    Indices count the non-NaN periods, in order.
     """
-    series = np.asarray([t for t in tones if not math.isnan(t)], dtype=float)
+    values = np.asarray(tones, dtype=float)
+    given = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
+    kept = ~np.isnan(values) & (given > 0)
+    series, mass = values[kept], given[kept]
     minimum = max(settings.change_min_periods, 2 * settings.change_min_size)
     if len(series) < minimum or float(np.ptp(series)) == 0.0:
         return []
     import ruptures  # imported here: only change detection needs it
 
+    noise = max(
+        float(np.median(np.abs(np.diff(series)))) / (0.6745 * math.sqrt(2)),
+        settings.change_min_shift / 2,
+    )
+    penalty = settings.change_penalty * noise**2 * math.log(len(series))
+    cost = _weighted_l2()().fit(np.column_stack([series, mass / mass.mean()]))
     ends = (
-        ruptures.Pelt(model="l2", min_size=settings.change_min_size, jump=1)
-        .fit(series.reshape(-1, 1))
-        .predict(pen=settings.change_penalty)
+        ruptures.Pelt(custom_cost=cost, min_size=settings.change_min_size, jump=1)
+        .fit(cost.signal)
+        .predict(pen=penalty)
     )
     starts = [0, *ends[:-1]]
-    means = [float(series[s:e].mean()) for s, e in zip(starts, ends, strict=True)]
+    means = [cost.mean(s, e) for s, e in zip(starts, ends, strict=True)]
     changes = []
     for k in range(1, len(starts)):
         before, after = means[k - 1], means[k]
         if abs(after - before) >= settings.change_min_shift:
             changes.append((starts[k], before, after))
     return changes
+
+
+@cache
+def _weighted_l2() -> type:
+    """A ruptures cost: a segment's weighted squared error around its weighted mean (the signal's
+    columns: tone, weight). Made on first use: only change detection imports ruptures."""
+    from ruptures.base import BaseCost
+
+    class WeightedL2(BaseCost):
+        model = "weighted_l2"
+        min_size = 1
+
+        def fit(self, signal: np.ndarray) -> WeightedL2:
+            self.signal = signal
+            return self
+
+        def mean(self, start: int, end: int) -> float:
+            tone, weight = self.signal[start:end, 0], self.signal[start:end, 1]
+            return float((tone * weight).sum() / weight.sum())
+
+        def error(self, start: int, end: int) -> float:
+            tone, weight = self.signal[start:end, 0], self.signal[start:end, 1]
+            return float((weight * (tone - self.mean(start, end)) ** 2).sum())
+
+    return WeightedL2
 
 
 def turning_points(
@@ -218,8 +264,8 @@ def turning_points(
     settings = settings or default_settings().analysis
     if frame is None:
         frame = timeline(store, a, b, by, types, language, since, until, settings=settings)
-    dated = frame[frame["tone"].notna()].reset_index(drop=True)
-    changes = detect_changes(dated["tone"].tolist(), settings)
+    dated = frame[frame["tone"].notna() & (frame["weight"] > 0)].reset_index(drop=True)
+    changes = detect_changes(dated["tone"].tolist(), settings, dated["weight"].tolist())
     if not changes:
         return []
     first, second, by = frame.attrs["a"], frame.attrs["b"], frame.attrs["by"]
