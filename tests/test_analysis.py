@@ -277,6 +277,7 @@ def test_empty_timeline_has_the_columns(corpus: Corpus) -> None:
         "interactions",
         "stories",
         "tone",
+        "weight",
         "articles",
     ]
     assert turning_points(corpus.store, "acme", "globex", frame=frame) == []
