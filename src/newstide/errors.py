@@ -10,7 +10,9 @@ NewstideError
 ├── PipelineError        stages in the wrong order, or a stage returned something but an Article
 ├── InputError           an input cannot be used at all (missing path, unreadable folder)
 │   └── DocumentError    one document is unusable: becomes a `Failure` row, never stops a batch
-└── StoreError           the store cannot be opened, migrated or written
+├── StoreError           the store cannot be opened, migrated or written
+├── UnknownEntityError   a name, alias or id that matches no organization in the store
+└── AnalysisInputError   a filter or option an analysis cannot use (unknown period, bad date)
 ```
 """
 
@@ -70,3 +72,11 @@ class DocumentError(InputError):
 
 class StoreError(NewstideError):
     """The store cannot be opened, migrated or written."""
+
+
+class UnknownEntityError(NewstideError):
+    """A name, alias or id that matches no organization in the store."""
+
+
+class AnalysisInputError(NewstideError):
+    """A filter or option an analysis cannot use (an unknown period, a date that is not a date)."""

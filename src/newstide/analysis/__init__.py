@@ -15,7 +15,7 @@ from newstide.analysis.entities import (
     search,
 )
 from newstide.analysis.exports import export_tables
-from newstide.analysis.filters import AnalysisInputError, Filters, UnknownEntityError
+from newstide.analysis.filters import Filters
 from newstide.analysis.graph import export_graph, graph, graph_json
 from newstide.analysis.pairs import active_organizations, interactions, pairs, partners_over_time
 from newstide.analysis.plot import plot_timeline
@@ -27,6 +27,7 @@ from newstide.analysis.timeline import (
     timeline_record,
     turning_points,
 )
+from newstide.errors import AnalysisInputError, UnknownEntityError
 
 __all__ = [
     "AnalysisInputError",

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newstide.analysis.filters import Queryable, UnknownEntityError
+from newstide.analysis.filters import Queryable
+from newstide.errors import UnknownEntityError
 from newstide.nlp.kb import normalize_name
 
 

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from newstide.analysis.filters import AnalysisInputError
+from newstide.errors import AnalysisInputError
 
 #: Formats `export_tables` writes.
 TABLE_FORMATS = ("csv", "parquet")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from newstide.errors import NewstideError
+from newstide.errors import AnalysisInputError
 from newstide.settings import AnalysisSettings
 
 #: Timeline periods and the DuckDB ``date_trunc`` part each one truncates to.
@@ -33,14 +33,6 @@ class Queryable(Protocol):
     """Anything that runs a read query with bound parameters and returns its rows."""
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-
-class UnknownEntityError(NewstideError):
-    """A name, alias or id that matches no organization in the store."""
-
-
-class AnalysisInputError(NewstideError):
-    """A filter or option an analysis cannot use (an unknown period, a date that is not a date)."""
 
 
 def parse_when(value: str | dt.date | None, *, end: bool = False) -> dt.datetime | None:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newstide.analysis.filters import AnalysisInputError, Filters, Queryable
+from newstide.analysis.filters import Filters, Queryable
 from newstide.analysis.pairs import pairs
+from newstide.errors import AnalysisInputError
 from newstide.settings import AnalysisSettings, default_settings
 
 if TYPE_CHECKING:

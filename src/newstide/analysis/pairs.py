@@ -10,8 +10,9 @@ from typing import Any
 import pandas as pd
 
 from newstide.analysis.entities import EntityRef, resolve
-from newstide.analysis.filters import AnalysisInputError, Filters, Queryable, tone_weight
+from newstide.analysis.filters import Filters, Queryable, tone_weight
 from newstide.analysis.timeline import pair_sql
+from newstide.errors import AnalysisInputError
 from newstide.settings import AnalysisSettings, default_settings
 
 #: Columns of a `pairs` frame.

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from newstide.analysis.filters import AnalysisInputError
 from newstide.analysis.timeline import TurningPoint
+from newstide.errors import AnalysisInputError
 
 #: File suffixes `plot_timeline` writes.
 PLOT_FORMATS = (".png", ".svg")

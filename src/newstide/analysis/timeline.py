@@ -21,13 +21,8 @@ import numpy as np
 import pandas as pd
 
 from newstide.analysis.entities import EntityRef, resolve
-from newstide.analysis.filters import (
-    AnalysisInputError,
-    Filters,
-    Queryable,
-    check_period,
-    tone_weight,
-)
+from newstide.analysis.filters import Filters, Queryable, check_period, tone_weight
+from newstide.errors import AnalysisInputError
 from newstide.settings import AnalysisSettings, default_settings
 
 #: Columns every timeline frame has; one integer column per interaction type follows them.

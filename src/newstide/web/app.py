@@ -25,16 +25,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newstide.analysis.entities import EntityRef, resolve, search
-from newstide.analysis.filters import (
-    AnalysisInputError,
-    Filters,
-    UnknownEntityError,
-    check_period,
-)
+from newstide.analysis.filters import Filters, check_period
 from newstide.analysis.graph import graph as build_graph
 from newstide.analysis.graph import graph_json
 from newstide.analysis.pairs import active_organizations, pairs, partners_over_time
 from newstide.analysis.timeline import pair_sql, timeline, timeline_record, turning_points
+from newstide.errors import AnalysisInputError, UnknownEntityError
 from newstide.settings import Settings, default_settings
 from newstide.web import models
 from newstide.web.render import (
