@@ -134,6 +134,7 @@ def generate(path: Path, interactions: int, orgs: int, seed: int) -> dict[str, i
                     "end": pa.array(np.full(interactions, 40, dtype=np.int32)),
                     "published": pa.array(when, pa.timestamp("us")),
                     "confidence": rng.uniform(0.5, 1.0, interactions).round(3),
+                    "happened": pa.array(when, pa.timestamp("us")),  # none retold
                 }
             ),
         )

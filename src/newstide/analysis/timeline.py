@@ -37,13 +37,18 @@ def pair_sql(
     its evidence dates it to a year alone) and ``w``, its weight in a mean tone."""
     settings = settings or default_settings().analysis
     where, params = filters.sql()
+    # The pair's rows first, then their articles: left to itself the planner may scan every
+    # article to join a handful of interactions (3x slower on a million of them).
     sql = f"""
+        WITH i AS MATERIALIZED (
+            SELECT * FROM interactions WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)
+        )
         SELECT i.article_id, i.sentence, i.a, i.b, i.type, i.tone, i.directed, i.modality,
                i.evidence, i.start, i."end", i.confidence, i.refers_to, ar.story_id, ar.title,
                ar.site, ar.language, coalesce(i.published, ar.published) AS published,
                i.happened, {tone_weight(settings)} AS w
-        FROM interactions i JOIN articles ar ON ar.id = i.article_id
-        WHERE ((i.a = ? AND i.b = ?) OR (i.a = ? AND i.b = ?)) {where}
+        FROM i JOIN articles ar ON ar.id = i.article_id
+        WHERE true {where}
     """
     return sql, [a, b, b, a, *params]
 
