@@ -108,3 +108,163 @@ def test_a_sentence_naming_one_organization_has_no_interaction() -> None:
         load_settings(),
     )
     assert isinstance(article, Article) and article.interactions == ()
+
+
+def analyzed(language: str, text: str) -> Article:
+    (article,) = analyze_documents(
+        [RawDocument("t", "record", text, {"language": language})], load_settings()
+    )
+    assert isinstance(article, Article)
+    return article
+
+
+def pairs(article: Article) -> set[tuple[str, str, str]]:
+    """(a, b, type), a and b by name; unordered pairs sorted for symmetric types."""
+    found = set()
+    for x, y, kind, interaction in named(article):
+        found.add((x, y, kind) if interaction.directed else (min(x, y), max(x, y), kind))
+    return found
+
+
+# An outlet the story is quoted from, or that signs the dateline, is no party to it.
+SOURCES = [
+    ("id", "Dilansir Reuters, Grab mengakuisisi bisnis Uber di Asia Tenggara.", "Reuters"),
+    ("id", "Jakarta, CNN Indonesia - - Gojek bekerja sama dengan Telkomsel dalam layanan pembayaran.", "CNN Indonesia"),
+    ("en", "Microsoft will invest another $10 billion in OpenAI, a spokesperson told Reuters.", "Reuters"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "outlet"), SOURCES)
+def test_news_sources_are_not_parties(language: str, text: str, outlet: str) -> None:
+    article = analyzed(language, text)
+    assert article.interactions, "the interaction the sentence states is still found"
+    for x, y, _kind in pairs(article):
+        assert outlet not in (x, y)
+
+
+def test_an_abbreviation_in_brackets_is_the_same_organization() -> None:
+    article = analyzed("en", "The Malaysian Aviation Commission (Mavcom) fined AirAsia last year.")
+    assert len(article.interactions) == 1
+    (interaction,) = article.interactions
+    names = {e.id: e.name for e in article.entities}
+    assert (interaction.type, names[interaction.b]) == ("legal", "AirAsia")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # examples after "seperti" are the partners of the subject, not of each other
+        (
+            "Line ingin berkolaborasi dengan perusahaan besar seperti Sony dan LG.",
+            {("LG Electronics", "LY Corporation", "partnership"), ("LY Corporation", "Sony Group", "partnership")},
+            ("LG Electronics", "Sony Group", "partnership"),
+        ),
+        # a fronted "bersaing dengan X dan Y," names the rivals of the subject after the comma
+        (
+            "Bersaing ketat dengan Grab dan Gojek, Uber menurunkan tarif di Jakarta.",
+            {("Grab", "Uber", "competition"), ("Gojek", "Uber", "competition")},
+            ("Gojek", "Grab", "competition"),
+        ),
+        # members of one list of buyers do not buy each other
+        (
+            "Alibaba bersama Sequoia berencana membeli saham Tokopedia.",
+            {("Alibaba", "Tokopedia", "investment"), ("Sequoia Capital", "Tokopedia", "investment")},
+            ("Alibaba", "Sequoia Capital", "investment"),
+        ),
+    ],
+)  # fmt: skip
+def test_lists_pair_with_the_other_side_not_among_themselves(
+    text: str, expected: set[tuple[str, str, str]], not_expected: tuple[str, str, str]
+) -> None:
+    found = pairs(analyzed("id", text))
+    assert expected <= found
+    assert not_expected not in found
+
+
+def test_both_companies_in_the_next_sentence_are_the_pair_named_before() -> None:
+    article = analyzed(
+        "id",
+        "Gojek dan Tokopedia mengumumkan rencana besar pada Senin. "
+        "Kedua perusahaan sepakat membentuk perusahaan patungan.",
+    )
+    found = find(article, "Gojek", "Tokopedia", "partnership")
+    assert found.sentence == 1 and found.tone > 0
+
+
+def test_a_relational_noun_with_nya_points_back_to_its_possessor() -> None:
+    # "Alphabet sebagai perusahaan induknya": Alphabet is the parent of Google, named before
+    article = analyzed("id", "Juru bicara Google menyebut Alphabet sebagai perusahaan induknya.")
+    found = find(article, "Alphabet", "Google", "investment")
+    names = {e.id: e.name for e in article.entities}
+    assert (names[found.a], names[found.b]) == ("Alphabet", "Google")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "deliver" and "investors" have other senses: two names in one sentence are not enough
+        ("en", "Microsoft's plan to deliver growth this year worried investors, and Apple shares fell."),
+        # "sepakat untuk" is "agreed to (do something)", not an agreement with someone
+        ("id", "Google sepakat untuk mematuhi aturan baru Uni Eropa."),
+    ],
+)  # fmt: skip
+def test_weak_words_need_a_marker_or_to_stand_between_the_names(language: str, text: str) -> None:
+    assert analyzed(language, text).interactions == ()
+
+
+def test_a_weak_verb_right_between_two_names_still_counts() -> None:
+    article = analyzed("id", "Apple menggunakan chip buatan TSMC sejak 2014.")
+    found = find(article, "TSMC", "Apple", "supply")
+    names = {e.id: e.name for e in article.entities}
+    assert (names[found.a], names[found.b]) == ("TSMC", "Apple")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # "dengan" joins two parties of one act; it does not make Tokopedia a second parent
+        (
+            "Tokopedia dengan Telkom sebagai induk Telkomsel terus memperluas sinergi.",
+            ("Telkom Indonesia", "Telkomsel", "investment"),
+            ("Tokopedia", "Telkomsel", "investment"),
+        ),
+    ],
+)  # fmt: skip
+def test_with_is_not_a_list_of_holders(
+    text: str, expected: tuple[str, str, str], not_expected: tuple[str, str, str]
+) -> None:
+    found = pairs(analyzed("id", text))
+    assert expected in found
+    assert not_expected not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names after "di antaranya" are instances of "kreditur", not BNI's borrowers
+        "Pembiayaan itu dipimpin BNI, sedangkan bank lain yang bertindak sebagai kreditur "
+        "di antaranya Bank DKI dan Bank Mandiri.",
+        # the founder is a person; the firm he came from founded nothing
+        "Bukalapak didirikan pada 2010 oleh Achmad Zaky, mantan karyawan Telkom.",
+    ],
+)
+def test_no_interaction_between_names_that_only_share_a_sentence(text: str) -> None:
+    assert analyzed("id", text).interactions == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Microsoft, OpenAI's exclusive cloud provider, has invested $13 billion."),
+        ("en", "Microsoft is OpenAI's exclusive cloud provider."),
+        ("en", "OpenAI's exclusive cloud provider Microsoft said demand was strong."),
+        ("id", "OpenAI dan penyedia cloud eksklusifnya, Microsoft, memperpanjang kontrak."),
+        ("id", "Microsoft merupakan penyedia layanan cloud eksklusif OpenAI."),
+    ],
+)
+def test_a_possessed_relational_noun_gives_the_direction(language: str, text: str) -> None:
+    # whatever the word order, the provider supplies the one whose provider it is
+    article = analyzed(language, text)
+    found = find(article, "Microsoft", "OpenAI", "supply")
+    names = {e.id: e.name for e in article.entities}
+    assert (names[found.a], names[found.b]) == ("Microsoft", "OpenAI")

@@ -243,6 +243,32 @@ def test_english_lemmas(word: str, lemma: str) -> None:
             "object",
         ),
         ("en", "Relations between the two firms show a deep rift.", "rift", "tension", -1, "none"),
+        # ousting a coalition partner; a relation named with "bagian dari" / "holding company"
+        (
+            "id",
+            "Partai itu menggulingkan mitra koalisinya.",
+            "menggulingkan",
+            "tension",
+            -1,
+            "none",
+        ),
+        ("en", "The party overthrew its former ally in 2020.", "overthrew", "tension", -1, "none"),
+        (
+            "id",
+            "Unit itu merupakan bagian dari grup usaha.",
+            "bagian dari",
+            "investment",
+            0,
+            "object",
+        ),
+        (
+            "en",
+            "The firm's holding company, a fund, sold shares.",
+            "holding company",
+            "investment",
+            0,
+            "object",
+        ),
     ],
 )
 def test_trigger_type_tone_direction(
@@ -353,6 +379,9 @@ def test_longer_phrase_wins_and_triggers_do_not_overlap() -> None:
         ("en", "Other banks are expected to follow suit."),
         ("en", "A spokesperson declined to comment."),
         ("en", "The Competition and Markets Authority opened an office."),
+        ("id", "Perusahaan itu sepakat untuk mematuhi aturan baru."),  # agreed to do something
+        ("en", "The investment bank expects growth to slow."),  # a kind of firm, not a stake
+        ("en", "Bo Lim will take over as chief executive next month."),  # a post, not a takeover
     ],
 )
 def test_no_trigger_in_neutral_sentences(language: str, sentence: str) -> None:

@@ -78,8 +78,12 @@ def _names(article: Article) -> dict[str, set[str]]:
 
 
 def _to_gold(entity_id: str, names: dict[str, set[str]], gold_names: dict[str, str]) -> str:
-    """The gold name an entity stands for, or its own id when it stands for none."""
-    for name in names.get(entity_id, ()):
+    """The gold name an entity stands for, or its own id when it stands for none.
+
+    Names are tried in sorted order so that an entity going by two gold names (a knowledge-base
+    entry for a merged firm: "Celcom Axiata", "Digi.com") scores the same in every run.
+    """
+    for name in sorted(names.get(entity_id, ())):
         if name in gold_names:
             return gold_names[name]
     return entity_id

@@ -1,18 +1,28 @@
 """Interaction extraction: triggers paired with the organizations around them, sentence by sentence.
 
 For each sentence, the participants are its organization mentions (descriptive references already
-resolved to names), and people whose role at an organization the article states ("Sam Altman, CEO
-OpenAI, said ..." acts for OpenAI). Each trigger the lexicon finds picks its pair by position:
+resolved to names; "Nama Lengkap (SINGKATAN)" counted once, under the name the article uses most),
+and people whose role at an organization the article states ("Sam Altman, CEO OpenAI, said ..."
+acts for OpenAI). Outlets the story is quoted from ("dilansir TechCrunch", "told Reuters") or
+that sign its dateline are not participants. Each trigger the lexicon finds picks its pair by
+position (the words are data: ``data/interactions/markers.toml``, described in its README):
 
 * an agent marked by "oleh" / "by" is the actor, and a target marked by the type's preposition
   ("merekrut ... dari X", "berinvestasi di X", "a lawsuit against X") is acted on, whatever the
-  order (``data/interactions/markers.toml``);
+  order;
 * otherwise a directed trigger takes the nearest organization before it as the actor and the
-  nearest after it as the target (swapped for passive forms such as "diakuisisi");
+  nearest after it as the target (swapped for passive forms such as "diakuisisi"); a relational
+  noun set beside a name ("Facebook sebagai perusahaan induknya") relates it to the one before;
 * with nothing before it, "TRIGGER X di/in Y" reads X acts on Y ("kepemilikan saham Microsoft di
-  OpenAI");
+  OpenAI"), and "TRIGGER X, Y" reads Y in apposition ("anak usaha BCA, CCV");
 * a symmetric trigger takes a coordinated pair first ("ketegangan antara Microsoft dan OpenAI",
-  "Microsoft dan OpenAI bermitra"), else the nearest organizations on either side of it.
+  "Microsoft dan OpenAI bermitra", "kedua perusahaan"), else the nearest organizations on either
+  side of it — never two on one side that are not coordinated;
+* a list of examples or counterparts ("seperti Sony dan LG", "bersaing dengan X dan Y") is the
+  other side of the subject, and members of one list never pair among themselves for a directed
+  type;
+* a weak trigger (a common word with other senses: "menggunakan", "deliver") pairs only through a
+  marker close to it, or standing right between its two names.
 
 Each (a, b, type) is kept once per article, with its most confident evidence sentence (the
 strongest statement among equals).
@@ -23,10 +33,12 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from newstide.interactions.lexicon import Lexicon, Trigger
 from newstide.interactions.modality import modality
@@ -45,13 +57,28 @@ class _Markers:
     between: re.Pattern[str]
     opens: re.Pattern[str]
     joined: re.Pattern[str]
+    listed: re.Pattern[str]
     target: dict[str, re.Pattern[str]]
+    source_before: re.Pattern[str]
+    source_after: re.Pattern[str]
+    examples: re.Pattern[str]
+    counterpart: re.Pattern[str]
+    weak: float
+    weak_gap: int
+    apposed: re.Pattern[str]
+    possessive: tuple[str, ...]
+    owned: re.Pattern[str]
+    copula_gap: int
+    agent_window: int
 
 
 def _before_name(words: list[str], gap: int) -> re.Pattern[str]:
-    """Matches text ending in one of `words`, then at most `gap` more words, right before a name."""
+    """Matches text ending in one of `words`, then at most `gap` more words, right before a name;
+    within one clause ("jobs in the country, the Malaysian government said" marks no target)."""
     alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?:^|\W)(?:{alternation})(?:\s+\S+){{0,{gap}}}\s+$", re.IGNORECASE)
+    return re.compile(
+        rf"(?:^|\W)(?:{alternation})(?:\s+[^\s,;:.!?]+){{0,{gap}}}\s+$", re.IGNORECASE
+    )
 
 
 @cache
@@ -67,8 +94,61 @@ def _markers() -> _Markers:
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['between'])})\s+", re.IGNORECASE
         ),
         joined=re.compile(rf"\s*,?\s*(?:{conjunctions})\s+|\s*,\s*", re.IGNORECASE),
+        listed=re.compile(
+            rf"\s*,?\s*(?:{'|'.join(re.escape(w) for w in data['and'] if w not in data['with'])})"
+            r"\s+|\s*,\s*",
+            re.IGNORECASE,
+        ),
         target={kind: _before_name(words, gap) for kind, words in data["target"].items()},
+        source_before=_source_before(data["source"]),
+        examples=_before_name(data["examples"], 1),
+        counterpart=_before_name(data["counterpart"], 1),
+        weak=float(data["weak_confidence"]),
+        weak_gap=int(data["weak_gap"]),
+        agent_window=int(data["agent_window"]),
+        possessive=tuple(data["possessive"]),
+        # "OpenAI's exclusive cloud provider": 's, then at most two modifiers, then the noun
+        owned=re.compile(r"\s*['’]s(?:\s+[^\s,;:.()]+){0,2}\s+", re.IGNORECASE),
+        copula_gap=int(data["copula_gap"]),
+        apposed=re.compile(
+            rf"\s*(?:,\s*)?(?:{'|'.join(re.escape(w) for w in data['apposed'])})?\s*(?:,\s*)?",
+            re.IGNORECASE,
+        ),
+        source_after=re.compile(
+            rf"\s+(?:{'|'.join(re.escape(w) for w in data['source']['after'])})"
+            r"(?:\s*(?:[.,;:!?\"'”’)]|$)|\s+(?:that|bahwa)\b)",
+            re.IGNORECASE,
+        ),
     )
+
+
+def _source_before(source: dict[str, Any]) -> re.Pattern[str]:
+    """Text ending in a source cue before a name ("dilansir", "told the", "kata ... kepada")."""
+    cues = "|".join(re.escape(w) for w in source["before"])
+    speech = "|".join(re.escape(w) for w in source["speech"])
+    addressee = "|".join(re.escape(w) for w in source["addressee"])
+    gap, speech_gap = int(source["gap"]), int(source["speech_gap"])
+    return re.compile(
+        rf"(?:^|\W)(?:(?:{cues})|(?:{speech})(?:\s+[^\s,.;]+){{0,{speech_gap}}}\s+(?:{addressee}))"
+        rf"(?:\s+[^\s,.;:!?]+){{0,{gap}}}\s+$",  # no clause boundary: "Dilansir Reuters, Grab"
+        re.IGNORECASE,
+    )
+
+
+#: A dateline at the start of a line: "Jakarta, CNN Indonesia - -", "Jakarta (ANTARA News) -",
+#: "Merdeka.com -", "pibitek.biz -". Capitalised words (or a web address), with a comma, a bracket
+#: or a web address among them, then a dash. An outlet named there published the story.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<prefix>(?:(?:[A-Z][\w.&'’]*|\w+\.(?:com|co|id|biz|net|org|my)(?:\.\w+)?"
+    r"|\([^()\n]{1,40}\)|\d{1,2}|,)[ \t]*){1,8}?)[-—–―](?:[ \t]*[-—–―])*",
+    re.MULTILINE,
+)
+_WEB_ADDRESS = re.compile(r"\w\.(?:com|co|id|biz|net|org|my)\b")
+
+#: An organization's other name in brackets right after it: "Komisi Pengawas Persaingan Usaha
+#: (KPPU)", "Widad Group Bhd's (WGB)", "KlikACC (PT Aman Cermat Cepat)".
+_BRACKET_OPEN = re.compile(r"(?:'s|’s)?\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,34 +177,122 @@ def _distinct(people: list[_Participant]) -> list[_Participant]:
     return out
 
 
-def _group(member: _Participant, participants: list[_Participant], text: str) -> list[_Participant]:
-    """The coordinated list a participant stands in ("X, Y dan Z"), itself alone if none."""
-    joined = _markers().joined
+def _same_span(p: _Participant, q: _Participant) -> bool:
+    """Two organizations one phrase refers to ("kedua perusahaan", "both companies")."""
+    return (p.start, p.end) == (q.start, q.end) and p.entity != q.entity
+
+
+def _group(
+    member: _Participant, participants: list[_Participant], text: str, *, strict: bool = False
+) -> list[_Participant]:
+    """The coordinated list a participant stands in ("X, Y dan Z"), itself alone if none.
+
+    A list is names joined by commas with a conjunction before its last: after "dan"/"and" a
+    comma closes it ("seperti Sony dan LG, Line juga ..." lists Sony and LG, not Line). A
+    `strict` list leaves out "dengan"/"with": "RDP dengan Telkom Group sebagai induk MDI" names
+    one parent, not two.
+    """
+    joined = _markers().listed if strict else _markers().joined
     ordered = sorted(participants, key=lambda p: p.start)
-    at = ordered.index(member)
-    first = last = at
-    while first > 0 and joined.fullmatch(text, ordered[first - 1].end, ordered[first].start):
-        first -= 1
-    while last + 1 < len(ordered) and joined.fullmatch(
-        text, ordered[last].end, ordered[last + 1].start
-    ):
-        last += 1
-    return ordered[first : last + 1]
+    joins = [
+        "and"
+        if _same_span(p, q)
+        else None
+        if not joined.fullmatch(text, p.end, q.start)
+        else "comma"
+        if text[p.end : q.start].strip() == ","
+        else "and"
+        for p, q in pairwise(ordered)
+    ]
+    start = 0
+    for i, join in enumerate(joins):
+        if join is None or (i > 0 and joins[i - 1] == "and"):
+            if start <= ordered.index(member) <= i:
+                return ordered[start : i + 1]
+            start = i + 1
+    return ordered[start:] if ordered.index(member) >= start else [member]
+
+
+def _is_list(members: list[_Participant], text: str) -> bool:
+    """A coordinated list, not two names a comma happens to separate ("oleh Kementerian X, WhatsApp
+    ...", "anak usaha BCA, CCV"): three or more names, or a conjunction between two."""
+    if len(members) >= 3:
+        return True
+    return len(members) == 2 and "," not in text[members[0].end : members[1].start]
 
 
 def _expanded(
-    pair: tuple[_Participant, _Participant], participants: list[_Participant], text: str
+    pair: tuple[_Participant, _Participant],
+    participants: list[_Participant],
+    text: str,
+    directed: bool,
 ) -> list[tuple[_Participant, _Participant]]:
     """A pair spread over the lists its sides stand in: every member of a coordinated subject
     ("Sunway University, Sunway iLabs and Daikin signed ...") pairs with every other, and each
-    side's list pairs with the other side ("X invests in Y and Z": X-Y, X-Z)."""
+    side's list pairs with the other side ("X invests in Y and Z": X-Y, X-Z). Members of one list
+    do not act on each other: "anak usaha BUMN, di antaranya A, B dan C" holds no A -> B."""
     first, second = pair
-    left, right = _group(first, participants, text), _group(second, participants, text)
+    left = _group(first, participants, text, strict=directed)
+    right = _group(second, participants, text, strict=directed)
+    if left == right and directed and _is_list(left, text):
+        return []
     if left == right:
         pairs = [(p, q) for i, p in enumerate(left) for q in left[i + 1 :]]
     else:
         pairs = [(p, q) for p in left for q in right]
     return [(p, q) for p, q in pairs if p.entity != q.entity] or [pair]
+
+
+def _aliases(article: Article) -> dict[str, str]:
+    """Organizations named twice in one breath ("Komisi Pengawas Persaingan Usaha (KPPU)") are one:
+    each maps to the name the article uses most often (GUIDELINES.md's canonical name), the
+    shorter on a tie."""
+    text = article.text
+    named = sorted(
+        (m for m in article.mentions if m.kind == "ORG" and m.entity_id and m.via != "reference"),
+        key=lambda m: (m.start, m.end),
+    )
+    parent: dict[str, str] = {}
+
+    def root(entity: str) -> str:
+        while parent.get(entity, entity) != entity:
+            entity = parent[entity]
+        return entity
+
+    for m, n in pairwise(named):
+        assert m.entity_id is not None and n.entity_id is not None
+        if (
+            root(m.entity_id) != root(n.entity_id)
+            and m.end <= n.start
+            and _BRACKET_OPEN.fullmatch(text, m.end, n.start)
+            and _BRACKET_CLOSE.match(text, n.end)
+        ):
+            parent[root(n.entity_id)] = root(m.entity_id)
+    if not parent:
+        return {}
+    counts = Counter(m.entity_id for m in named)
+    shortest: dict[str, int] = {}
+    for m in named:
+        assert m.entity_id is not None
+        shortest[m.entity_id] = min(shortest.get(m.entity_id, len(m.text)), len(m.text))
+    groups: dict[str, list[str]] = {}
+    for entity in {*parent, *parent.values()}:
+        groups.setdefault(root(entity), []).append(entity)
+    aliases: dict[str, str] = {}
+    for members in groups.values():
+        best = max(sorted(members), key=lambda e: (counts[e], -shortest.get(e, 0)))
+        aliases.update((e, best) for e in members if e != best)
+    return aliases
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Char spans of the datelines in a text ("Jakarta, CNN Indonesia - -")."""
+    spans = []
+    for match in _DATELINE.finditer(text):
+        prefix = match.group("prefix")
+        if "," in prefix or "(" in prefix or _WEB_ADDRESS.search(prefix):
+            spans.append((match.start(), match.end()))
+    return spans
 
 
 @stage(
@@ -147,11 +315,15 @@ class InteractionExtractor:
         if article.language is None:
             return article
         lexicon = Lexicon.load(article.language)
-        acting_for = {r.person: r.organization for r in article.roles}
+        aliases = _aliases(article)
+        acting_for = {r.person: aliases.get(r.organization, r.organization) for r in article.roles}
+        datelines = _datelines(article.text)
         best: dict[tuple[str, str, str], Interaction] = {}
         for sentence in article.sentences:
             text = article.text[sentence.start : sentence.end]
-            participants = self._participants(article, sentence.index, sentence.start, acting_for)
+            participants = self._participants(
+                article, sentence.index, sentence.start, acting_for, aliases, datelines
+            )
             if len({p.entity for p in participants}) < 2:
                 continue
             triggers = [
@@ -160,11 +332,25 @@ class InteractionExtractor:
                 # a word inside a name ("PT Investasi ...", "East Ventures") is no trigger
                 if not any(p.start <= t.start and t.end <= p.end for p in participants)
             ]
+            # "private-public partnership (PPP)", "joint venture (JV)": the trigger's own
+            # abbreviation in brackets names no organization
+            participants = [
+                p
+                for p in participants
+                if not any(
+                    _BRACKET_OPEN.fullmatch(text, t.end, p.start)
+                    and _BRACKET_CLOSE.match(text, p.end)
+                    for t in triggers
+                    if t.end <= p.start
+                )
+            ]
+            if len({p.entity for p in participants}) < 2:
+                continue
             for trigger in triggers:
                 pair = self._pair(trigger, participants, text, triggers)
                 if pair is None:
                     continue
-                for each in _expanded(pair, participants, text):
+                for each in _expanded(pair, participants, text, trigger.type in DIRECTED):
                     found = self._interaction(
                         trigger, each, text, sentence.index, sentence.start, article
                     )
@@ -184,21 +370,45 @@ class InteractionExtractor:
 
     @staticmethod
     def _participants(
-        article: Article, index: int, offset: int, acting_for: dict[str, str]
+        article: Article,
+        index: int,
+        offset: int,
+        acting_for: dict[str, str],
+        aliases: dict[str, str],
+        datelines: list[tuple[int, int]],
     ) -> list[_Participant]:
-        participants = []
-        for mention in article.mentions:
+        """The organizations a sentence names or refers to, and people acting for one; not the
+        outlets it cites ("dilansir TechCrunch") or that sign its dateline."""
+        markers = _markers()
+        text = article.text
+        end_of_sentence = offset + max(
+            (s.end - s.start for s in article.sentences if s.index == index), default=0
+        )
+        participants: list[_Participant] = []
+        for mention in sorted(article.mentions, key=lambda m: (m.start, m.end)):
             if mention.sentence != index or not mention.entity_id:
                 continue
             if mention.kind == "ORG":
-                entity = mention.entity_id
+                entity = aliases.get(mention.entity_id, mention.entity_id)
             elif mention.kind == "PER" and mention.entity_id in acting_for:
                 entity = acting_for[mention.entity_id]
             else:
                 continue
-            participants.append(
-                _Participant(mention.start - offset, mention.end - offset, entity, mention.via)
-            )
+            if mention.kind == "ORG" and (
+                any(s <= mention.start and mention.end <= e for s, e in datelines)
+                or markers.source_before.search(text, max(0, offset - 1), mention.start)
+                or markers.source_after.match(text, mention.end, end_of_sentence)
+            ):
+                continue
+            start, end = mention.start - offset, mention.end - offset
+            last = participants[-1] if participants else None
+            if last is not None and last.entity == entity:
+                # "Komisi Pengawas Persaingan Usaha (KPPU)": one participant, brackets and all
+                close = _BRACKET_CLOSE.match(text, mention.end)
+                if close and _BRACKET_OPEN.fullmatch(text, last.end + offset, mention.start):
+                    participants[-1] = dataclasses.replace(last, end=close.end() - offset)
+                    continue
+            participants.append(_Participant(start, end, entity, mention.via))
         return participants
 
     def _pair(
@@ -221,12 +431,41 @@ class InteractionExtractor:
             return next((p for p in among if p.entity != than.entity), None)
 
         if trigger.type in DIRECTED:
-            agent = next((p for p in nearby if marked(p, markers.agent)), None)
+            if trigger.relational and after and marked(after[0], markers.examples):
+                # "bank lain yang bertindak sebagai kreditur, di antaranya Bank DKI": the names
+                # are instances of the noun, not the other side of its relation
+                return None
+            target_marker = markers.target.get(trigger.type)
+            roles = nearby
+            if trigger.confidence < markers.weak:
+                # a word with other senses takes its agent or target only close by
+                roles = [
+                    p
+                    for p in nearby
+                    if (p.start >= trigger.end and self._close(text, trigger.end, p.start))
+                    or (p.end <= trigger.start and self._close(text, p.end, trigger.start))
+                ]
+            agent = next(
+                (
+                    p
+                    for p in roles
+                    if marked(p, markers.agent)
+                    and (
+                        self._close(text, trigger.end, p.start, markers.agent_window)
+                        if p.start >= trigger.end
+                        else self._close(text, p.end, trigger.start, markers.agent_window)
+                    )
+                ),
+                None,
+            )
             target = next(
                 (
                     p
-                    for p in nearby
-                    if marked(p, markers.target.get(trigger.type))
+                    for p in roles
+                    if p.start >= trigger.end  # "berinvestasi di X"; not "dalam hal ini X, ..."
+                    and marked(p, target_marker)
+                    # "di antaranya X" (among them X) gives examples, it is no "di X" target
+                    and not marked(p, markers.examples)
                     and (agent is None or p.entity != agent.entity)
                 ),
                 None,
@@ -234,24 +473,62 @@ class InteractionExtractor:
             if agent and target:
                 return agent, target
             if agent:
-                found = other(agent, nearby)
+                # "Tokopedia didirikan oleh X, mantan karyawan Y": the agent after the verb acts on
+                # the subject before it, not on a name further on
+                found = (
+                    other(agent, before) or other(agent, after)
+                    if agent.start >= trigger.end
+                    else other(agent, after) or other(agent, before)
+                )
                 return (agent, found) if found else None
             if target:
-                actor = other(target, before) or other(target, after)
+                # The actor is the subject before the trigger, or stands between the trigger and
+                # the target ("kepemilikan saham Microsoft di OpenAI"); not a name further on
+                # ("a complaint against X with the Y unit": Y is where it was lodged).
+                # ... or is the subject right after a fronted clause: "Dengan merekrut pemimpin
+                # dari X, Y ..." (not the next name of a list: "di antaranya X, Y dan Z")
+                between = [p for p in after if p.end <= target.start]
+                fronted = [
+                    p
+                    for p in after
+                    if text[target.end : p.start].strip() == ","
+                    and not (
+                        p in (group := _group(target, participants, text)) and _is_list(group, text)
+                    )
+                ]
+                between += fronted[:1]
+                # not another target: "supply X to A and supply Y to B" has no A -> B
+                subjects = [p for p in before if not marked(p, target_marker)]
+                actor = other(target, subjects) or other(target, between)
                 return (actor, target) if actor else None
+            if trigger.confidence < markers.weak and not self._beside(trigger, before, after, text):
+                return None  # a word with other senses pairs through a marker or right beside it
             if before and after:
                 second = other(before[0], after)
                 if second is None:
                     return None
                 return (before[0], second) if trigger.direction != "object" else (second, before[0])
-            if len(after) >= 2 and not before:
+            relation = self._relation(trigger, before, text) if not after else None
+            if relation is not None:
+                holder, possessor = relation
+                # read as "POSSESSOR dan REL-nya, HOLDER" / "POSSESSOR's REL HOLDER"
+                return (possessor, holder) if trigger.direction != "object" else (holder, possessor)
+            if (
+                len(after) >= 2
+                and not before
+                and after[0].entity != after[1].entity
+                and text[after[0].end : after[1].start].strip() == ","
+                and not _is_list(_group(after[0], participants, text), text)
+            ):
+                # "anak usaha modal ventura BCA, Central Capital Ventura": X, then Y in apposition
                 return after[0], after[1]
             return None
         ordered = sorted(participants, key=lambda p: p.start)
         joined = [
             (p, q)
             for p, q in pairwise(ordered)
-            if p.entity != q.entity and markers.joined.fullmatch(text, p.end, q.start)
+            if p.entity != q.entity
+            and (_same_span(p, q) or markers.joined.fullmatch(text, p.end, q.start))
         ]
         for p, q in joined:  # "antara X dan Y", "between X and Y"
             if marked(p, markers.between):
@@ -260,16 +537,76 @@ class InteractionExtractor:
             inside = trigger.start <= p.start and q.end <= trigger.end
             if p.start >= trigger.end and before:
                 break  # "X bekerja sama dengan Y dan Z": X pairs with the list, below
+            group = _group(p, participants, text)
+            other_side = marked(group[0], markers.examples) or (
+                p.start >= trigger.end and marked(group[0], markers.counterpart)
+            )
+            if other_side and q not in group and p.start >= trigger.end:
+                # "Bersaing dengan Grab dan Gojek, Uber ...": the list is the other side of the
+                # subject that follows it
+                return q, p
+            if other_side:
+                continue  # "seperti Sony dan LG", "bersaing dengan X, Y dan Z": not a pair
             if q.end <= trigger.start or p.start >= trigger.end or inside:
                 return p, q
+        if trigger.confidence < markers.weak and not self._beside(trigger, before, after, text):
+            return None
         if before and after:
             second = other(before[0], after)
             return (before[0], second) if second else None
-        side = before if len(before) >= 2 else after
-        if len(side) >= 2:
-            first, second = sorted(side[:2], key=lambda p: p.start)
-            return first, second
+        # Two names on one side of a symmetric trigger, not coordinated, are not its two parties:
+        # in "kemitraan serta investasi dari GDN, bagian dari GDP Ventures" the partner of GDN is
+        # the unnamed subject. (Coordinated pairs were taken above.)
         return None
+
+    @staticmethod
+    def _relation(
+        trigger: Trigger, before: list[_Participant], text: str
+    ) -> tuple[_Participant, _Participant] | None:
+        """The holder and the possessor of a relational noun with both named before it:
+        "Instagram ... Facebook sebagai perusahaan induknya" (holder Facebook, set beside the
+        noun; possessor Instagram) or "Microsoft, OpenAI's exclusive cloud provider" / "Microsoft
+        is OpenAI's cloud provider" (possessor OpenAI right before it; holder Microsoft)."""
+        markers = _markers()
+        if not trigger.relational or len(before) < 2:
+            return None
+        nearest = before[0]
+        further = next((p for p in before[1:] if p.entity != nearest.entity), None)
+        if further is None:
+            return None
+        if trigger.text.lower().endswith(markers.possessive) and markers.apposed.fullmatch(
+            text, nearest.end, trigger.start
+        ):
+            return nearest, further
+        beside = InteractionExtractor._close(
+            text, further.end, nearest.start, words=markers.copula_gap
+        )
+        if beside and markers.owned.fullmatch(text, nearest.end, trigger.start):
+            return further, nearest
+        return None
+
+    @staticmethod
+    def _close(text: str, start: int, end: int, words: int | None = None) -> bool:
+        """At most `weak_gap` (or `words`) words between two points of a sentence, in one clause."""
+        between = text[start:end]
+        limit = _markers().weak_gap if words is None else words
+        return len(between.split()) <= limit and not any(c in between for c in ";:()")
+
+    def _beside(
+        self, trigger: Trigger, before: list[_Participant], after: list[_Participant], text: str
+    ) -> bool:
+        """A weak trigger stands right between its two names: a few words each side, or its
+        object right after it and the other in the same clause, no comma between ("Tencent masuk
+        di jajaran investor Didi Chuxing")."""
+        if not before or not after:
+            return False
+        if self._close(text, trigger.end, after[0].start, words=0) and not any(
+            c in text[before[0].end : trigger.start] for c in ",;:()"
+        ):
+            return True
+        return self._close(text, before[0].end, trigger.start) and self._close(
+            text, trigger.end, after[0].start
+        )
 
     @staticmethod
     def _unclaimed(

@@ -319,6 +319,7 @@ class Trigger:
         lemma: The lexicon entry that matched.
         confidence: The entry's prior (0..1) that, between two organizations, it states its type.
         modifiers: The modifier words that scaled the tone (``strategis``, ``bitter`` ...).
+        relational: A noun naming one side of a relation (``anak usaha``, ``investor``).
     """
 
     start: int
@@ -330,6 +331,7 @@ class Trigger:
     lemma: str
     confidence: float = 1.0
     modifiers: tuple[str, ...] = ()
+    relational: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,8 +569,14 @@ class Lexicon:
         """A relational noun with its possessor before it: "X's subsidiary", "its investor",
         "anak usahanya" (-nya points back to an earlier organization)."""
         grammar = self._grammar
-        if any(tokens[end - 1].text.endswith(s) for s in grammar.possessive_suffixes):
-            return True
+        # -nya on the noun or on a modifier right after it: "penyedia cloud eksklusifnya, X"
+        previous = tokens[end - 1]
+        for token in tokens[end - 1 : end + 2]:
+            if _BOUNDARY_CHARS.intersection(sentence[previous.end : token.start]):
+                break
+            if any(token.text.endswith(s) for s in grammar.possessive_suffixes):
+                return True
+            previous = token
         following = tokens[i]
         for token in reversed(tokens[max(0, i - grammar.possessive_window) : i]):
             if _BOUNDARY_CHARS.intersection(sentence[token.end : following.start]):
@@ -643,6 +651,7 @@ class Lexicon:
             lemma=entry.lemma,
             confidence=entry.confidence,
             modifiers=tuple(word for word, _scale in modifiers),
+            relational=entry.relational,
         )
 
     def _modifiers(
