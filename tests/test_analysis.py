@@ -95,16 +95,19 @@ class Corpus:
         modality: str = "asserted",
         sentence: int = 0,
         refers_to: str | None = None,
+        support: int = 1,
     ) -> None:
-        """One interaction; ``refers_to`` is the earlier time its evidence names, if any."""
+        """One interaction; ``refers_to`` is the earlier time its evidence names, if any, and
+        ``support`` the number of sentences that state it."""
         happened = "published" if refers_to is None else "?::TIMESTAMP"
         self.store.con.execute(
             "INSERT INTO interactions (article_id, sentence, a, b, type, tone, directed, modality, "
-            f"evidence, start, \"end\", published, confidence, refers_to, happened) "
-            f"SELECT ?, ?, ?, ?, ?, ?, false, ?, ?, 0, 10, published, ?, ?, {happened} "
+            f"evidence, start, \"end\", published, confidence, refers_to, stated_in, happened) "
+            f"SELECT ?, ?, ?, ?, ?, ?, false, ?, ?, 0, 10, published, ?, ?, ?, {happened} "
             "FROM articles WHERE id = ?",
             [article_id, sentence, a, b, kind, tone, modality,
              evidence or f"{a} and {b}: {kind}", confidence, refers_to,
+             list(range(sentence, sentence + support)),
              *([] if refers_to is None else [event_time(refers_to, None)]), article_id],
         )  # fmt: skip
 
@@ -383,6 +386,17 @@ def test_detect_changes(
 ) -> None:
     found = detect_changes(tones, settings.analysis)
     assert [(i, "up" if after > before else "down") for i, before, after in found] == expected
+
+
+def test_an_interaction_counts_by_the_sentences_that_state_it(corpus: Corpus) -> None:
+    """An article about a dispute that mentions the partnership once is mostly a dispute."""
+    june = corpus.article("2025-06-18")
+    corpus.interaction(june, "acme", "globex", "partnership", 0.6, support=1)
+    corpus.interaction(june, "acme", "globex", "tension", -0.6, sentence=1, support=3)
+    frame = timeline(corpus.store, "acme", "globex")
+    assert frame["tone"].tolist() == pytest.approx([(0.6 - 0.6 * 3) / 4])
+    assert frame["weight"].tolist() == [4.0]
+    assert frame["interactions"].tolist() == [2]  # counts stay counts of interactions
 
 
 def test_a_period_counts_by_the_evidence_behind_it(settings: Settings) -> None:

@@ -191,6 +191,17 @@ def test_both_companies_in_the_next_sentence_are_the_pair_named_before() -> None
     assert found.sentence == 1 and found.tone > 0
 
 
+def test_every_sentence_that_states_an_interaction_is_kept() -> None:
+    article = analyzed(
+        "id",
+        "Gojek dan Tokopedia mengumumkan kemitraan strategis pada Senin. "
+        "Harga saham keduanya naik. "
+        "Tokopedia juga bekerja sama dengan Gojek dalam layanan pembayaran.",
+    )
+    found = find(article, "Gojek", "Tokopedia", "partnership")
+    assert found.stated_in == (0, 2) and found.support == 2 and found.sentence in (0, 2)
+
+
 def test_a_relational_noun_with_nya_points_back_to_its_possessor() -> None:
     # "Alphabet sebagai perusahaan induknya": Alphabet is the parent of Google, named before
     article = analyzed("id", "Juru bicara Google menyebut Alphabet sebagai perusahaan induknya.")

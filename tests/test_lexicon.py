@@ -296,6 +296,19 @@ def test_trigger_type_tone_direction(
         ("id", "Tencent menyuntikkan dana ke Gojek.", "menyuntikkan dana", "investment"),
         (
             "id",
+            "Langkah itu menandai melonggarnya ikatan keduanya.",
+            "melonggarnya ikatan",
+            "tension",
+        ),
+        (
+            "id",
+            "Ikatan kedua perusahaan kian melonggar.",
+            "Ikatan kedua perusahaan kian melonggar",
+            "tension",
+        ),
+        ("id", "Keduanya berbeda pandangan soal harga.", "berbeda pandangan", "tension"),
+        (
+            "id",
             "Ketidakjelasan kepemilikan saham Microsoft di OpenAI.",
             "kepemilikan saham",
             "investment",

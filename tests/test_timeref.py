@@ -128,6 +128,28 @@ def test_the_stage_dates_interactions_and_the_store_keeps_both_dates(
     }
 
 
+def test_an_interaction_is_retold_only_when_every_sentence_stating_it_is(
+    settings: Settings,
+) -> None:
+    text = (
+        "Gojek dan Tokopedia memperluas kemitraan mereka pada Selasa (28/10/2025). "
+        "Kemitraan itu dimulai pada Maret 2019, ketika Gojek bekerja sama dengan Tokopedia. "
+        "Pada Mei 2020, Grab bersaing ketat dengan Gojek."
+    )
+    raw = RawDocument(
+        source="test:2",
+        format="record",
+        content=text,
+        given={"language": "id", "published": "2025-10-28T09:00:00+00:00", "title": "Kemitraan"},
+    )
+    [article] = analyze_documents([raw], settings)
+    assert isinstance(article, Article)
+    kinds = {i.type: i for i in article.interactions}
+    assert kinds["partnership"].stated_in == (0, 1)
+    assert kinds["partnership"].refers_to is None  # today's news, whatever its background says
+    assert kinds["competition"].refers_to == "2020-05"
+
+
 def test_a_version_1_store_is_migrated_and_its_interactions_keep_their_dates(
     tmp_path: Path,
 ) -> None:
@@ -144,6 +166,6 @@ def test_a_version_1_store_is_migrated_and_its_interactions_keep_their_dates(
     con.close()
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.query("SELECT refers_to, happened FROM interactions") == [
-            (None, dt.datetime(2024, 1, 5, 10, 0))
+        assert store.query("SELECT refers_to, happened, stated_in FROM interactions") == [
+            (None, dt.datetime(2024, 1, 5, 10, 0), [0])
         ]

@@ -108,6 +108,8 @@ class Interaction:
         refers_to: The earlier time the evidence places the event at, as an ISO 8601 partial
             date (``2024``, ``2024-Q3``, ``2024-03``, ``2024-03-19``); None when it is news of the
             article's own date (see `newstide.nlp.timeref`).
+        stated_in: Indices of every sentence of the article that states it (``sentence``, the
+            best evidence, among them); their number is how much of the article is about it.
     """
 
     a: str
@@ -121,6 +123,12 @@ class Interaction:
     start: int
     end: int
     refers_to: str | None = None
+    stated_in: tuple[int, ...] = ()
+
+    @property
+    def support(self) -> int:
+        """How many sentences of the article state it (at least its evidence sentence)."""
+        return max(len(self.stated_in), 1)
 
 
 @dataclass(frozen=True, slots=True)

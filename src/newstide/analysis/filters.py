@@ -20,12 +20,14 @@ PERIODS = {"week": "week", "month": "month", "quarter": "quarter"}
 
 
 def tone_weight(settings: AnalysisSettings) -> str:
-    """SQL for how much an interaction ``i`` counts in a mean tone: its confidence times the
-    weight of its modality (speculative and denied ones count less, or not at all)."""
+    """SQL for how much an interaction ``i`` counts in a mean tone: its confidence, times the
+    number of sentences of its article that state it (an article about a dispute that mentions
+    the partnership once is mostly about the dispute), times the weight of its modality
+    (speculative and denied ones count less, or not at all)."""
     speculative, denied = float(settings.speculative_weight), float(settings.denied_weight)
     return (
-        f"(i.confidence * CASE i.modality WHEN 'speculative' THEN {speculative!r} "
-        f"WHEN 'denied' THEN {denied!r} ELSE 1.0 END)"
+        f"(i.confidence * greatest(len(i.stated_in), 1) * CASE i.modality "
+        f"WHEN 'speculative' THEN {speculative!r} WHEN 'denied' THEN {denied!r} ELSE 1.0 END)"
     )
 
 

@@ -319,6 +319,7 @@ class InteractionExtractor:
         acting_for = {r.person: aliases.get(r.organization, r.organization) for r in article.roles}
         datelines = _datelines(article.text)
         best: dict[tuple[str, str, str], Interaction] = {}
+        stated_in: dict[tuple[str, str, str], set[int]] = {}
         for sentence in article.sentences:
             text = article.text[sentence.start : sentence.end]
             participants = self._participants(
@@ -359,13 +360,22 @@ class InteractionExtractor:
                         if found.directed
                         else (min(found.a, found.b), max(found.a, found.b), found.type)
                     )
+                    stated_in.setdefault(key, set()).add(sentence.index)
                     # The best evidence: the most confident, then the strongest statement.
                     if key not in best or (found.confidence, abs(found.tone)) > (
                         best[key].confidence,
                         abs(best[key].tone),
                     ):
                         best[key] = found
-        interactions = tuple(sorted(best.values(), key=lambda i: (i.sentence, i.start, i.type)))
+        interactions = tuple(
+            sorted(
+                (
+                    dataclasses.replace(i, stated_in=tuple(sorted(stated_in[k])))
+                    for k, i in best.items()
+                ),
+                key=lambda i: (i.sentence, i.start, i.type),
+            )
+        )
         return dataclasses.replace(article, interactions=interactions)
 
     @staticmethod

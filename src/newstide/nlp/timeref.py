@@ -233,25 +233,36 @@ def event_time(refers_to: str | None, published: dt.datetime | None) -> dt.datet
 
 @stage(
     "event_dates",
-    requires=("text", "published", "interactions"),
+    requires=("text", "published", "sentences", "interactions"),
     assigns=("interactions",),
     nlp=True,
 )
 class EventDater:
-    """Sets each interaction's ``refers_to``: the earlier time its evidence says it happened."""
+    """Sets each interaction's ``refers_to``: the earlier time its evidence says it happened.
+
+    An interaction stated in several sentences is retold only when every one of them places it
+    earlier: "the next chapter of a partnership that began with an investment in 2019" is not
+    old news in an article whose other sentences report the new agreement.
+    """
 
     def __call__(self, article: Article) -> Article:
         if not article.interactions:
             return article
-        found = {}
+        spans = {s.index: (s.start, s.end) for s in article.sentences}
+        read: dict[int, str | None] = {}
+
+        def reference(index: int) -> str | None:
+            if index not in read:
+                start, end = spans[index]
+                read[index] = earlier_reference(
+                    article.text[start:end], article.published, article.language
+                )
+            return read[index]
+
         dated = []
         for interaction in article.interactions:
-            span = (interaction.start, interaction.end)
-            if span not in found:
-                found[span] = earlier_reference(
-                    article.text[interaction.start : interaction.end],
-                    article.published,
-                    article.language,
-                )
-            dated.append(dataclasses.replace(interaction, refers_to=found[span]))
+            stated = {*interaction.stated_in, interaction.sentence}
+            retold = stated <= spans.keys() and all(reference(i) is not None for i in stated)
+            refers_to = reference(interaction.sentence) if retold else None
+            dated.append(dataclasses.replace(interaction, refers_to=refers_to))
         return dataclasses.replace(article, interactions=tuple(dated))

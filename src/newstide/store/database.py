@@ -6,7 +6,6 @@ is idempotent, and an ingest killed mid-batch leaves the last committed batch in
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
@@ -303,12 +302,13 @@ class Store(StoreAnalysis):
                 }
             ),
         )
+        # An entity of the batch as first seen, with the aliases every article gave it.
         merged: dict[str, Entity] = {}
+        aliases: dict[str, set[str]] = {}
         for article in articles:
             for entity in article.entities:
-                before = merged.get(entity.id)
-                aliases = tuple(sorted({*entity.aliases, *(before.aliases if before else ())}))
-                merged[entity.id] = dataclasses.replace(before or entity, aliases=aliases)
+                merged.setdefault(entity.id, entity)
+                aliases.setdefault(entity.id, set()).update(entity.aliases)
         if not merged:
             return
         self.con.register(
@@ -319,7 +319,7 @@ class Store(StoreAnalysis):
                     "name": [e.name for e in merged.values()],
                     "kind": [e.kind for e in merged.values()],
                     "aliases": pa.array(
-                        [list(e.aliases) for e in merged.values()], pa.list_(pa.string())
+                        [sorted(aliases[e.id]) for e in merged.values()], pa.list_(pa.string())
                     ),
                     "ticker": pa.array([e.ticker for e in merged.values()], pa.string()),
                 }
@@ -354,6 +354,10 @@ class Store(StoreAnalysis):
                     "published": pa.array([a.published for a, _ in found], pa.timestamp("us")),
                     "confidence": pa.array([i.confidence for _, i in found], pa.float64()),
                     "refers_to": pa.array([i.refers_to for _, i in found], pa.string()),
+                    "stated_in": pa.array(
+                        [list(i.stated_in or (i.sentence,)) for _, i in found],
+                        pa.list_(pa.int32()),
+                    ),
                     "happened": pa.array(
                         [event_time(i.refers_to, a.published) for a, i in found],
                         pa.timestamp("us"),
@@ -437,7 +441,8 @@ class Store(StoreAnalysis):
                    (SELECT list({{'a': i.a, 'b': i.b, 'type': i.type, 'tone': i.tone,
                                  'directed': i.directed, 'modality': i.modality,
                                  'confidence': i.confidence, 'sentence': i.sentence,
-                                 'start': i.start, 'end': i."end", 'refers_to': i.refers_to}}
+                                 'start': i.start, 'end': i."end", 'refers_to': i.refers_to,
+                                 'stated_in': i.stated_in}}
                                 ORDER BY i.sentence, i.start, i.type)
                       FROM interactions i WHERE i.article_id = a.id) AS interactions,
                    (SELECT list({{'text': t.text, 'sentence': t.sentence}} ORDER BY t."index")
@@ -504,7 +509,9 @@ def _article_from_row(row: tuple[Any, ...]) -> Article:
             Entity(e["id"], e["name"], e["kind"], tuple(e["aliases"] or ()), e["ticker"])
             for e in entities_row or ()
         ),
-        interactions=tuple(Interaction(**i) for i in found_row or ()),
+        interactions=tuple(
+            Interaction(**{**i, "stated_in": tuple(i["stated_in"] or ())}) for i in found_row or ()
+        ),
         tldr=tuple(Bullet(**b) for b in tldr_row or ()),
     )
 

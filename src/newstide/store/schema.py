@@ -110,13 +110,15 @@ _V1 = [
     )""",
 ]
 
-#: Version 2: an interaction's ``refers_to`` (the earlier time its evidence names, ISO 8601) and
-#: ``happened`` (where a timeline places it: see `newstide.nlp.timeref.event_time`). Interactions
-#: stored before had neither read, so they happened when their article was published.
+#: Version 2: an interaction's ``refers_to`` (the earlier time its evidence names, ISO 8601),
+#: ``happened`` (where a timeline places it: see `newstide.nlp.timeref.event_time`) and
+#: ``stated_in`` (every sentence of its article that states it). Interactions stored before had
+#: none of these read: they happened when their article was published, stated in their evidence.
 _V2 = [
     "ALTER TABLE interactions ADD COLUMN refers_to VARCHAR",
     "ALTER TABLE interactions ADD COLUMN happened TIMESTAMP",
-    "UPDATE interactions SET happened = published",
+    "ALTER TABLE interactions ADD COLUMN stated_in INTEGER[]",
+    "UPDATE interactions SET happened = published, stated_in = [sentence]",
 ]
 
 #: Migrations by the version they produce. Version 1 creates the first release's schema; a later
