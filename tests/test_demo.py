@@ -75,3 +75,20 @@ def test_demo_corpus_is_reproducible_from_its_source(tmp_path: Path) -> None:
         [sys.executable, str(script), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_microsoft_openai_timeline_tells_the_story(demo_store: Path) -> None:
+    """Issue 6's acceptance, as far as it holds today: the tone is high with the 2019 and 2023
+    investments, falls in the 2023-2025 strains and recovers with the 2025 restructuring.
+    (No turning point is detected yet: reassurances amid the strains keep the series noisy.)"""
+    with Store(demo_store, read_only=True) as store:
+        frame = store.timeline("Microsoft", "OpenAI", by="quarter")
+    tone = {
+        p.date().isoformat()[:7]: t for p, t in zip(frame["period"], frame["tone"], strict=True)
+    }
+    investments = min(tone["2019-07"], tone["2023-01"])
+    strains = [t for quarter, t in tone.items() if "2023-10" <= quarter <= "2025-06"]
+    assert investments > 0.4
+    assert min(strains) < investments - 0.4
+    assert sum(strains) / len(strains) < investments - 0.1
+    assert tone["2025-10"] > min(strains) + 0.3
