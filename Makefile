@@ -40,7 +40,7 @@ bench: $(STAMP)
 
 ## Retrain the shipped models from ../shared/data (NER: training/ner, TL;DR: training/tldr).
 models: $(STAMP)
-	$(PY) -m pip install --quiet --disable-pip-version-check gensim
+	$(PY) -m pip install --quiet --disable-pip-version-check gensim==4.4.0
 	bash training/ner/train.sh all
 	$(PY) training/tldr/train.py
 

@@ -103,3 +103,21 @@ def test_an_unknown_organization_gets_a_stable_id_across_articles() -> None:
     )
     ids = lambda a: {e.id for e in a.entities if e.kind == "ORG"}  # noqa: E731
     assert ids(first) & ids(second)
+
+
+def test_the_indonesian_model_reads_companies_in_the_seed_as_organizations(
+    seed_text: str,
+) -> None:
+    # The model alone, without the knowledge base: unseen company names in subject position used
+    # to come out PER (training/ner/README.md, ORG mention replacement).
+    from collections import Counter
+
+    from newstide.nlp.entities import load_model
+
+    labels = Counter(
+        (e.text, e.label_)
+        for e in load_model("id")(seed_text).ents
+        if e.text in {"Microsoft", "OpenAI"}
+    )
+    for name in ("Microsoft", "OpenAI"):
+        assert labels[(name, "ORG")] > 2 * labels[(name, "PER")], labels

@@ -15,7 +15,9 @@ Only three labels are kept: ORG, PER, LOC.  The mappings are in ``LABEL_MAPS``.
 
 Outputs (``corpus/``)::
 
-    id-train.spacy       idner_news_2k train + NERGrit train (+ NERP train if --nerp), minus id-dev
+    id-train.spacy       idner_news_2k train + NERGrit train (+ NERP train if --nerp), minus id-dev,
+                         + one copy of each with an ORG, its ORG names replaced by names from
+                         newstide's knowledge base (--org-swap, see org_swap)
     id-dev.spacy         10% of idner train + 10% of NERGrit train (stable hash): early stopping
     idner-dev.spacy      idner_news_2k dev (reported, never trained on)
     nergrit-valid.spacy  NERGrit valid (reported, never trained on)
@@ -212,6 +214,65 @@ def btc(data: Path) -> list[TextExample]:
 
 # --------------------------------------------------------------------------------------------
 # TextExample -> Doc
+# ----- ORG mention replacement (augmentation) ------------------------------------------------
+
+KB_FILE = REPO / "src/newstide/data/kb/organizations.jsonl"
+
+
+def kb_org_names(path: Path = KB_FILE) -> list[str]:
+    """Names and unambiguous aliases of the organizations in newstide's knowledge base (MIT)."""
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        org = json.loads(line)
+        if org.get("kind", "ORG") != "ORG":
+            continue
+        ambiguous = {a.casefold() for a in org.get("ambiguous_aliases", [])}
+        for name in [org["name"], *org.get("aliases", [])]:
+            if name.casefold() not in ambiguous and len(name) > 1:
+                names.add(name)
+    return sorted(names)
+
+
+def org_swap(ex: TextExample, names: list[str], rng: random.Random) -> TextExample | None:
+    """A copy of `ex` with every ORG span's text replaced by a random organization name, so the
+    model learns ORG from the context around a name rather than from the names it has seen.
+    None when `ex` has no ORG span or one touches a *missing* range."""
+    orgs = [(s, e) for s, e, lab in ex.ents if lab == "ORG"]
+    if not orgs or any(s < me and ms < e for s, e in orgs for ms, me in ex.missing):
+        return None
+    pieces: list[str] = []
+    shift: list[tuple[int, int]] = []  # (old end of a replaced span, offset change after it)
+    pos, delta = 0, 0
+    new_org: list[tuple[int, int, str]] = []
+    for s, e in sorted(orgs):
+        name = rng.choice(names)
+        pieces += [ex.text[pos:s], name]
+        new_org.append((s + delta, s + delta + len(name), "ORG"))
+        delta += len(name) - (e - s)
+        shift.append((e, delta))
+        pos = e
+    pieces.append(ex.text[pos:])
+
+    def at(i: int) -> int:  # an offset outside the replaced spans moves by the change before it
+        d = 0
+        for end, change in shift:
+            if end <= i:
+                d = change
+        return i + d
+
+    others = [(at(s), at(e), lab) for s, e, lab in ex.ents if lab != "ORG"]
+    missing = [(at(s), at(e)) for s, e in ex.missing]
+    return TextExample(
+        "".join(pieces),
+        sorted(new_org + others),
+        missing,
+        f"orgswap-{ex.source}",
+        f"{ex.key}#orgswap",
+    )
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -289,6 +350,13 @@ def main(argv: list[str] | None = None) -> int:
         "--tweets", choices=["all", "news", "none"], default="all", help="English tweet corpora"
     )
     ap.add_argument("--dev-frac", type=float, default=0.1)
+    ap.add_argument(
+        "--org-swap",
+        type=float,
+        default=1.0,
+        help="add, for this share of the id train sentences with an ORG, a copy whose ORG names "
+        "are replaced by names from newstide's knowledge base (0 = none)",
+    )
     args = ap.parse_args(argv)
     data: Path = args.data
     if not (data / "ner").is_dir():
@@ -326,6 +394,21 @@ def main(argv: list[str] | None = None) -> int:
         train_ex += nerp(data, table, excl, gaz, extra, ind_only=args.nerp_ind_only)
     rng = random.Random(0)
     rng.shuffle(train_ex)
+    if args.org_swap > 0:
+        # a separate generator: the copies are slotted into the shuffled list, so the English
+        # corpus (shuffled next with `rng`) is the same bytes with or without them
+        swap_rng = random.Random(1)
+        names = kb_org_names()
+        originals = {e.key: e for e in train_ex}
+        copies = [
+            c
+            for key in sorted(originals)
+            if swap_rng.random() < args.org_swap
+            and (c := org_swap(originals[key], names, swap_rng)) is not None
+        ]
+        for c in copies:
+            train_ex.insert(swap_rng.randrange(len(train_ex) + 1), c)
+        extra["org_swap"] = {"share": args.org_swap, "copies": len(copies), "names": len(names)}
     write(out / "id-train.spacy", [to_doc(nid, e, stats) for e in train_ex])
     write(out / "id-dev.spacy", [to_doc(nid, e, stats) for e in dev_ex])
     write(out / "idner-dev.spacy", [to_doc(nid, e, stats) for e in idner(data, "dev")])
@@ -373,7 +456,9 @@ def main(argv: list[str] | None = None) -> int:
             for p in sorted(out.glob("*.spacy"))
         },
         "train_sources": {
-            "id": ["idner_news_2k", "nergrit"] + (["nerp"] if args.nerp else []),
+            "id": ["idner_news_2k", "nergrit"]
+            + (["nerp"] if args.nerp else [])
+            + (["newstide_kb"] if args.org_swap > 0 else []),
             "en": ["men"] + {"all": ["wnut17", "btc"], "news": ["btc"], "none": []}[args.tweets],
         },
         "per_source": dict(sorted(stats.items())),

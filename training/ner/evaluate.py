@@ -19,6 +19,11 @@ Dev sets:
   * ``nergrit-valid``    NERGrit valid (209 sentences).
   * ``men-dev``          the 40 held-out MEN articles (``convert.MEN_HELDOUT``), whole articles.
 
+Every model column is followed by a ``<column> entity stage`` column: newstide's entity stage on the
+same dev sets with those models (``newstide.eval.ner``, as ``newstide eval ner`` runs it: the model,
+then known organizations from the knowledge base filling gaps and fixing labels, and a
+parenthesised acronym split off as a mention of its own).  The issue targets are stated on it.
+
 ``--propagate`` adds, for every column, the same pipeline followed by document-level label
 propagation (see ``propagate``), which newstide may apply after NER.
 ``--compare`` adds more columns, e.g. a rule/gazetteer-free baseline or a candidate model:
@@ -118,6 +123,35 @@ def score(
     return out
 
 
+def stage_scores(data: Path, models: dict[str, Path]) -> dict[str, dict]:
+    """newstide's entity stage (``newstide eval ner``) with the given models, by dev set."""
+    import newstide.nlp.entities as entities
+    from newstide.eval.ner import evaluate_ner
+    from newstide.settings import load_settings
+
+    shipped = entities.model_path
+    # the stage finds its models through entities.model_path; point it at the column's models
+    entities.model_path = lambda language: models.get(language, shipped(language))
+    entities.load_model.cache_clear()
+    try:
+        rows = evaluate_ner(data, load_settings())
+    finally:
+        entities.model_path = shipped
+        entities.load_model.cache_clear()
+    out: dict[str, dict] = {}
+    for r in rows:
+        if r.system.startswith("newstide") and r.dev_set in {
+            name for name, (lang, _) in dev_sets(data).items() if lang in models
+        }:
+            out.setdefault(r.dev_set, {})[r.label] = {
+                "p": r.precision,
+                "r": r.recall,
+                "f": r.f1,
+                "gold": r.gold,
+            }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--data", type=Path, default=convert.DEFAULT_DATA)
@@ -131,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         "pipeline (a post-processing newstide could do; only matters for multi-sentence docs)",
     )
     ap.add_argument("--json", type=Path, help="also write the scores as JSON")
+    ap.add_argument(
+        "--no-stage", action="store_true", help="skip the newstide entity stage columns"
+    )
     args = ap.parse_args(argv)
     if not (args.data / "ner").is_dir():
         print(f"no NER data under {args.data} (use --data)", file=sys.stderr)
@@ -165,6 +202,17 @@ def main(argv: list[str] | None = None) -> int:
                     r = score(nlp, exs, post=post)
                     r["official"] = official
                     results.setdefault(col + ("+propagate" if post else ""), {})[name] = r
+
+    for col, models in columns.items():
+        available = {lang: path for lang, path in models.items() if path.exists()}
+        if not available or args.no_stage:
+            continue
+        for name, r in stage_scores(args.data, available).items():
+            if args.only and name not in args.only:
+                continue
+            r["n_docs"] = results[col][name]["n_docs"]
+            r["official"] = results[col][name]["official"]
+            results.setdefault(col + " entity stage", {})[name] = r
 
     for col, per_set in results.items():
         print(f"\n== {col}")

@@ -52,6 +52,14 @@ SOURCES = {
         "license": "CC BY-SA 4.0",
         "author": "Kurniawan & Louvan (2018), Kata.ai",
     },
+    "newstide_kb": {
+        "spdx": "MIT",
+        "name": "newstide's knowledge base of organizations (names only, for ORG mention "
+        "replacement in the Indonesian training sentences)",
+        "url": "src/newstide/data/kb/organizations.jsonl (this repository)",
+        "license": "MIT (newstide)",
+        "author": "newstide",
+    },
     "men": {
         "spdx": "MIT",
         "name": "MEN: Malaysian English News (entity annotations)",

@@ -7,10 +7,12 @@
 #      PY     python with spaCy 3.8 + gensim (default .venv/bin/python)
 #      JOBS   1 = train id then en; 2 = train both at once (default 1)
 #
-# Steps: convert.py (DocBins in training/ner/corpus) -> vectors.py (id only: word2vec on
+# Steps: convert.py (DocBins in training/ner/corpus; id train sentences with an ORG also get a
+# copy with knowledge-base organization names swapped in) -> vectors.py (id only: word2vec on
 # IndoSum + train-split text) -> spacy train (configs/<lang>.cfg, fixed seeds, max_steps and
 # patience bounded) -> package.py (model-best -> src/newstide/models/ner-<lang>, with
-# attribution) -> evaluate.py (prints the score table, writes training/ner/scores.json).
+# attribution) -> evaluate.py (prints the score tables of the models alone and of newstide's
+# entity stage with them, writes training/ner/scores.json).
 # Each process uses one thread (OMP/BLAS), and PYTHONHASHSEED is fixed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
