@@ -81,3 +81,35 @@ def test_a_run_on_sentence_is_cut_below_the_limit() -> None:
     spans = split_spans(text, 200)
     assert len(spans) > 1 and all(e - s <= 200 for s, e in spans)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.strip().replace(" ", "")
+
+
+BATCH = [
+    ("id", "PT Telkom Indonesia bekerja sama dengan Gojek di Jakarta, kata Budi Santoso kemarin."),
+    ("en", "Microsoft invested a further billion dollars in OpenAI, Satya Nadella said in Redmond."),
+    ("fr", "Le gouvernement a annoncé mardi de nouvelles mesures pour soutenir les entreprises."),
+    ("id", "Bank Rakyat Indonesia (BRI) dan Bank Mandiri menaikkan suku bunga di Surabaya."),
+    ("en", "Grab bought Uber's Southeast Asian business; Anthony Tan called it a new chapter."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 8])
+def test_entities_in_batches_are_the_entities_one_at_a_time(
+    settings: Settings, batch_size: int
+) -> None:
+    from newstide.ingest.run import worker_pipeline
+    from newstide.nlp.entities import EntityRecognizer
+    from newstide.nlp.kb import KnowledgeBase
+    from newstide.pipeline import Pipeline
+    from newstide.records import Article
+
+    before = Pipeline(worker_pipeline(settings).stages[:2])  # language, sentences
+    articles = [
+        before(Article(id=str(i), source="t", text=text, language=lang if lang != "fr" else None))
+        for i, (lang, text) in enumerate(BATCH)
+    ]
+    kb = KnowledgeBase.from_settings(settings.entities)
+    one = EntityRecognizer(settings.entities, kb)
+    batched = EntityRecognizer(settings.entities, kb, batch_size=batch_size)
+    expected = [one(a) if not a.skipped else a for a in articles]
+    assert list(batched.pipe(articles)) == expected
+    assert any(a.mentions for a in expected) and any(a.skipped for a in expected)

@@ -93,3 +93,32 @@ def test_language_specific_stages_skip_unsupported_languages(settings) -> None: 
     assert done.sentences == ()
     assert done.minhash == () or len(done.minhash) == settings.dedup.num_perm
     assert dataclasses.replace(done, skipped=None).language == "fr"
+
+
+def test_pipe_gives_what_calling_gives_article_by_article(settings) -> None:  # type: ignore[no-untyped-def]
+    pipeline = worker_pipeline(settings)
+    texts = [
+        "PT Telkom Indonesia bekerja sama dengan Gojek di Jakarta, kata perusahaan itu kemarin.",
+        "Le gouvernement a annoncé mardi de nouvelles mesures pour les entreprises.",
+        "Microsoft invested a further billion dollars in OpenAI, the company said on Tuesday.",
+        "Die Regierung hat am Dienstag neue Maßnahmen für Unternehmen angekündigt.",
+    ]
+    articles = [Article(id=str(i), source="t", text=t) for i, t in enumerate(texts)]
+    piped = list(pipeline.pipe(articles))
+    assert piped == [pipeline(a) for a in articles]
+    assert [bool(a.skipped) for a in piped] == [False, True, False, True]
+
+
+@stage("drops", requires=("text",), nlp=True)
+class _DropsOne:
+    def __call__(self, article: Article) -> Article:
+        return article
+
+    def pipe(self, articles):  # type: ignore[no-untyped-def]
+        yield from list(articles)[1:]
+
+
+def test_a_pipe_that_loses_articles_fails_loudly() -> None:
+    articles = [Article(id=str(i), source="t", text="teks") for i in range(3)]
+    with pytest.raises(PipelineError, match=r"\[E003\] stage 'drops' yielded fewer"):
+        list(Pipeline([_DropsOne()]).pipe(articles))

@@ -13,6 +13,7 @@ not process. A stage with state is a small class with the same decorator on the 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
@@ -121,14 +122,7 @@ class Pipeline:
         declared = info(item)
         if declared.nlp and article.skipped:
             return article
-        result: Any = item(article)
-        if not isinstance(result, Article):
-            raise PipelineError(
-                "E003",
-                f"stage {declared.name!r} returned {type(result).__name__}, not an Article",
-                "a stage must return the article, enriched with dataclasses.replace",
-            )
-        return result
+        return _checked(declared, item(article))
 
     def __call__(self, article: Article) -> Article:
         for item in self.stages:
@@ -136,12 +130,76 @@ class Pipeline:
         return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Run every stage over a stream of articles, with a stage's ``pipe`` where it has one."""
+        """Run every stage over a stream of articles, with a stage's ``pipe`` where it has one.
+
+        The results are the articles `__call__` would return, in order.
+
+        Raises:
+            PipelineError: E003 when a stage's ``pipe`` yields something other than an Article,
+                or fewer articles than it was given.
+        """
         stream: Iterable[Article] = articles
         for item in self.stages:
             batch = getattr(item, "pipe", None)
-            if batch is not None and not info(item).nlp:
-                stream = batch(stream)
+            if batch is not None:
+                stream = _piped(info(item), batch, stream)
             else:
-                stream = (self._run(item, a) for a in stream)
+                stream = self._each(item, stream)
         yield from stream
+
+    def _each(self, item: Stage, stream: Iterable[Article]) -> Iterator[Article]:
+        # A function, not a generator expression in the loop above: that would see the loop's
+        # last stage by the time it runs.
+        for article in stream:
+            yield self._run(item, article)
+
+
+def _checked(declared: StageInfo, result: Any) -> Article:
+    if not isinstance(result, Article):
+        raise PipelineError(
+            "E003",
+            f"stage {declared.name!r} returned {type(result).__name__}, not an Article",
+            "a stage must return the article, enriched with dataclasses.replace",
+        )
+    return result
+
+
+def _piped(
+    declared: StageInfo,
+    batch: Callable[[Iterable[Article]], Iterable[Any]],
+    stream: Iterable[Article],
+) -> Iterator[Article]:
+    """A stage's ``pipe`` over a stream; for a language-specific stage, skipped articles go around
+    it and rejoin the stream in their places."""
+    # What went in, in order: an article that went around the stage, or None for one given to it.
+    waiting: deque[Article | None] = deque()
+
+    def given() -> Iterator[Article]:
+        for article in stream:
+            if declared.nlp and article.skipped:
+                waiting.append(article)
+            else:
+                waiting.append(None)
+                yield article
+
+    feed = given()
+    for result in batch(feed):
+        while waiting and (around := waiting[0]) is not None:
+            waiting.popleft()
+            yield around
+        if not waiting:
+            raise PipelineError(
+                "E003",
+                f"stage {declared.name!r} yielded more articles than it was given",
+                "a stage's pipe must yield one article per article, in order",
+            )
+        waiting.popleft()
+        yield _checked(declared, result)
+    unseen = sum(1 for _ in feed)  # a pipe that stopped reading early
+    if unseen or any(article is None for article in waiting):
+        raise PipelineError(
+            "E003",
+            f"stage {declared.name!r} yielded fewer articles than it was given",
+            "a stage's pipe must yield one article per article, in order",
+        )
+    yield from (article for article in waiting if article is not None)

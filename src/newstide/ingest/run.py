@@ -1,9 +1,11 @@
 """Ingest: read inputs, run the pipeline on every document, write articles and failures in batches.
 
 The writer is single (DuckDB); reading, extraction and the NLP stages are what a worker does, in
-`process`, a pure function of one raw document. An input is marked finished only in the
-transaction that writes its last article, so an ingest killed at any point resumes where it
-stopped, and content-addressed ids keep a re-read document from being stored twice.
+`process_batch`, a pure function of a few raw documents (batched because the NER model runs
+faster over several texts at once; each result is what `process` gives for its document alone).
+An input is marked finished only in the transaction that writes its last article, so an ingest
+killed at any point resumes where it stopped, and content-addressed ids keep a re-read document
+from being stored twice.
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ from newstide.summarize.tldr import TldrWriter
 log = logging.getLogger(__name__)
 
 
+def batch_documents(settings: Settings) -> int:
+    """Documents a worker takes at once: half of ``ingest.in_flight_per_worker``, so that a worker
+    holds one batch it works on and one queued (it never waits for the writer)."""
+    return max(1, settings.ingest.in_flight_per_worker // 2)
+
+
 def worker_pipeline(settings: Settings) -> Pipeline:
     """The stages that run per article, wherever the work runs (in process, pool, cluster)."""
     kb = KnowledgeBase.from_settings(settings.entities)
@@ -45,7 +53,7 @@ def worker_pipeline(settings: Settings) -> Pipeline:
         [
             LanguageIdentifier(settings.language),
             SentenceSplitter(settings.sentences),
-            EntityRecognizer(settings.entities, kb),
+            EntityRecognizer(settings.entities, kb, batch_size=batch_documents(settings)),
             EntityLinker(kb),
             ReferenceResolver(settings.entities, kb),
             InteractionExtractor(settings.interactions),
@@ -62,6 +70,27 @@ def process(raw: RawDocument, pipeline: Pipeline, settings: Settings) -> Article
         return pipeline(extract(raw, settings.ingest))
     except DocumentError as exc:
         return Failure(raw.source, exc.reason, exc.detail)
+
+
+def process_batch(
+    raws: Sequence[RawDocument], pipeline: Pipeline, settings: Settings
+) -> list[Article | Failure]:
+    """`process` over a few documents, with the stages run over them together (`Pipeline.pipe`).
+
+    Returns:
+        One Article or Failure per document, in order: what `process` gives for each.
+    """
+    extracted: list[Article | Failure] = []
+    for raw in raws:
+        try:
+            extracted.append(extract(raw, settings.ingest))
+        except DocumentError as exc:
+            extracted.append(Failure(raw.source, exc.reason, exc.detail))
+    try:
+        done = iter(list(pipeline.pipe(a for a in extracted if isinstance(a, Article))))
+    except DocumentError:  # a stage refused one of them: find which, one document at a time
+        return [process(raw, pipeline, settings) for raw in raws]
+    return [item if isinstance(item, Failure) else next(done) for item in extracted]
 
 
 @dataclass(slots=True)
@@ -200,44 +229,76 @@ def _start_worker(settings: Settings) -> None:
     _WORKER = (worker_pipeline(settings), settings)
 
 
-def _work(raw: RawDocument) -> Article | Failure:
+def _work(raws: list[RawDocument]) -> list[Article | Failure]:
     assert _WORKER is not None, "worker not started"
-    return process(raw, *_WORKER)
+    return process_batch(raws, *_WORKER)
+
+
+_Item = RawDocument | Failure | _Finished
+
+
+def _chunks(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
+    """The stream in pieces of at most `size` raw documents (failures and markers ride along)."""
+    chunk: list[_Item] = []
+    documents = 0
+    for item in items:
+        chunk.append(item)
+        documents += isinstance(item, RawDocument)
+        if documents >= size:
+            yield chunk
+            chunk, documents = [], 0
+    if chunk:
+        yield chunk
+
+
+def _merged(
+    chunk: list[_Item], results: Iterable[Article | Failure]
+) -> Iterator[Article | Failure | _Finished]:
+    """A chunk with each raw document replaced by its result (results in document order)."""
+    done = iter(results)
+    for item in chunk:
+        yield next(done) if isinstance(item, RawDocument) else item
+
+
+def _raws(chunk: list[_Item]) -> list[RawDocument]:
+    return [item for item in chunk if isinstance(item, RawDocument)]
 
 
 def _processed(
-    items: Iterable[RawDocument | Failure | _Finished], settings: Settings, workers: int
+    items: Iterable[_Item], settings: Settings, workers: int
 ) -> Iterator[Article | Failure | _Finished]:
     """Documents processed in order, in this process or a pool, with at most a window in flight.
 
-    The pool starts only after ``ingest.pool_after_documents`` documents: a small ingest is done
-    before worker processes could have loaded their models.
+    Documents go to the pipeline in batches of `batch_documents`. The pool starts only after
+    ``ingest.pool_after_documents`` documents: a small ingest is done before worker processes
+    could have loaded their models.
     """
-    items = iter(items)
+    chunks = _chunks(items, batch_documents(settings))
     pipeline = worker_pipeline(settings)
     in_process = 0
-    for item in items:
-        yield process(item, pipeline, settings) if isinstance(item, RawDocument) else item
-        in_process += isinstance(item, RawDocument)
+    for chunk in chunks:
+        yield from _merged(chunk, process_batch(_raws(chunk), pipeline, settings))
+        in_process += len(_raws(chunk))
         if workers > 1 and in_process >= settings.ingest.pool_after_documents:
             break
     else:
         return
-    window = workers * settings.ingest.in_flight_per_worker
+    # Two batches per worker: at most ``ingest.in_flight_per_worker`` documents each.
+    window = 2 * workers
     # spawn, not fork: the writer's DuckDB connection has threads a fork would copy mid-flight.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
     ) as pool:
-        pending: deque[Future[Article | Failure] | Failure | _Finished] = deque()
-        for item in items:
-            pending.append(pool.submit(_work, item) if isinstance(item, RawDocument) else item)
+        pending: deque[tuple[list[_Item], Future[list[Article | Failure]]]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_work, _raws(chunk))))
             while len(pending) > window:
-                done = pending.popleft()
-                yield done.result() if isinstance(done, Future) else done
+                chunk, future = pending.popleft()
+                yield from _merged(chunk, future.result())
         while pending:
-            done = pending.popleft()
-            yield done.result() if isinstance(done, Future) else done
+            chunk, future = pending.popleft()
+            yield from _merged(chunk, future.result())
 
 
 def analyze_documents(
@@ -246,8 +307,18 @@ def analyze_documents(
     """Run the whole pipeline on documents without a store (stories matched among themselves)."""
     pipeline = worker_pipeline(settings)
     stories = StoryIndex(settings.dedup)
-    out: list[Article | Failure] = []
-    for raw in raws:
-        item = raw if isinstance(raw, Failure) else process(raw, pipeline, settings)
-        out.append(stories(item) if isinstance(item, Article) else item)
-    return out
+    return [
+        stories(item) if isinstance(item, Article) else item
+        for item in process_stream(raws, pipeline, settings)
+    ]
+
+
+def process_stream(
+    items: Iterable[RawDocument | Failure], pipeline: Pipeline, settings: Settings
+) -> Iterator[Article | Failure]:
+    """`process` over a stream of documents, in batches of `batch_documents` (failures met while
+    reading pass through in their places)."""
+    for chunk in _chunks(items, batch_documents(settings)):
+        for item in _merged(chunk, process_batch(_raws(chunk), pipeline, settings)):
+            assert not isinstance(item, _Finished), "a stream of documents has no input markers"
+            yield item

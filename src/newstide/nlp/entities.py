@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from thinc.api import use_ops
+from threadpoolctl import ThreadpoolController
 
 from newstide.errors import NewstideError
 from newstide.nlp.kb import KnowledgeBase
@@ -41,8 +46,44 @@ def model_path(language: str) -> Path:
 
 
 @cache
+def _openblas() -> ThreadpoolController | None:
+    """The OpenBLAS that numpy's wheels bundle, to hold to one thread (None when numpy uses
+    another BLAS)."""
+    found = ThreadpoolController().select(internal_api="openblas")
+    return found if found.lib_controllers else None
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Run the model's matrix products on one thread: newstide parallelises with worker processes,
+    and a multi-threaded BLAS under each of them only contends for the same cores."""
+    blas = _openblas()
+    if blas is None:
+        yield
+        return
+    with blas.limit(limits=1):
+        yield
+
+
+@spacy.registry.tokenizers("newstide.unfilled_tokenizer.v1")
+def _unfilled_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer with no rules yet: loading a model replaces every rule and pattern with the ones
+    saved beside it, so building the language's defaults first (seconds for Indonesian's thousands
+    of exceptions) would be work thrown away."""
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
+_UNFILLED = {"nlp": {"tokenizer": {"@tokenizers": "newstide.unfilled_tokenizer.v1"}}}
+
+
+@cache
 def load_model(language: str) -> Language:
     """The shipped NER pipeline for a language, loaded once per process.
+
+    The model's layers multiply through numpy's OpenBLAS when newstide can keep it on one thread
+    (see `_one_blas_thread`): the BLIS that thinc uses by default falls back to its slow reference
+    kernels on CPUs it does not recognise (recent AMD EPYC among them), which made the model most
+    of the cost of an ingest.
 
     Raises:
         NewstideError: The model is not installed (run ``make models``).
@@ -52,7 +93,12 @@ def load_model(language: str) -> Language:
         raise NewstideError(
             f"no NER model for {language!r} at {path}", "train it with: make models"
         )
-    return spacy.load(path)
+    # A model saved without its tokenizer (never one trained here) keeps the language's defaults.
+    config = _UNFILLED if (path / "tokenizer").exists() else {}
+    if _openblas() is None:
+        return spacy.load(path, config=config)
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(path, config=config)
 
 
 def sentence_of(sentences: Sequence[Sentence], offset: int) -> int:
@@ -98,7 +144,10 @@ class _Gazetteer:
         back to the organization; anything else is left as the model found it."""
         if len(ent) < 2:
             return start, end
-        for _, m_start, m_end in self.matcher(ent.as_doc()):
+        # Matching over the span itself finds what matching over `ent.as_doc()` would, in the same
+        # order, without copying the tokens into a new Doc; only the offsets are the doc's.
+        for _, doc_start, doc_end in self.matcher(ent):
+            m_start, m_end = doc_start - ent.start, doc_end - ent.start
             stray = [t for i, t in enumerate(ent) if not m_start <= i < m_end]
             if len(stray) == 1 and (
                 stray[0].is_lower or (stray[0].is_upper and len(stray[0]) <= 3)
@@ -127,6 +176,29 @@ class _Gazetteer:
         return sorted(found, key=lambda s: (s[0] - s[1], s[0]))
 
 
+@lru_cache(maxsize=8)
+def _gazetteer_for(nlp: Language, kb: KnowledgeBase) -> _Gazetteer:
+    """One gazetteer per model and knowledge base (both loaded once per process), not one per
+    pipeline: building it tokenises every alias, a quarter of a second that each `analyze` call
+    and each ingest paid again."""
+    return _Gazetteer(nlp, kb)
+
+
+def _within(texts: dict[int, str], budget: int) -> Iterator[list[int]]:
+    """Keys of `texts` in groups whose texts add up to at most `budget` characters (a longer
+    text alone): the model's memory grows with the text it is given at once."""
+    group: list[int] = []
+    size = 0
+    for key, text in texts.items():
+        if group and size + len(text) > budget:
+            yield group
+            group, size = [], 0
+        group.append(key)
+        size += len(text)
+    if group:
+        yield group
+
+
 @stage("entities", requires=("text", "language", "sentences"), assigns=("mentions",), nlp=True)
 class EntityRecognizer:
     """Assigns ``mentions``: ORG, PER and LOC spans found by the model and the knowledge base.
@@ -134,30 +206,51 @@ class EntityRecognizer:
     Args:
         settings: The ``[entities]`` settings.
         kb: The knowledge base of organizations.
+        batch_size: Articles `pipe` gives the model at once (``nlp.pipe``); the mentions found do
+            not depend on it.
     """
 
-    def __init__(self, settings: EntitySettings, kb: KnowledgeBase) -> None:
+    def __init__(self, settings: EntitySettings, kb: KnowledgeBase, batch_size: int = 1) -> None:
         self.settings = settings
         self.kb = kb
+        self.batch_size = max(1, batch_size)
+        # A group given to the model at once holds no more text than one article at max_chars
+        # would, spread over the batch: short articles go together, long ones alone.
+        self._group_chars = settings.max_chars // self.batch_size
         self._gazetteers: dict[str, _Gazetteer] = {}
 
     def _gazetteer(self, language: str) -> _Gazetteer:
         if language not in self._gazetteers:
-            self._gazetteers[language] = _Gazetteer(load_model(language), self.kb)
+            self._gazetteers[language] = _gazetteer_for(load_model(language), self.kb)
         return self._gazetteers[language]
 
     def __call__(self, article: Article) -> Article:
         return next(self.pipe([article]))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Recognise entities in a stream of articles (skipped ones pass through)."""
-        for article in articles:
-            if article.skipped or not article.language:
-                yield article
-                continue
-            nlp = load_model(article.language)
-            doc = nlp(article.text[: self.settings.max_chars])
-            yield dataclasses.replace(article, mentions=self._mentions(article, doc))
+        """Recognise entities in a stream of articles (skipped ones pass through), `batch_size`
+        articles at a time, each language's through its model's ``nlp.pipe`` in groups of at most
+        ``entities.max_chars / batch_size`` characters (memory peaks as on one long article)."""
+        stream = iter(articles)
+        while batch := list(itertools.islice(stream, self.batch_size)):
+            docs: dict[int, Doc] = {}
+            by_language: dict[str, list[int]] = {}
+            for i, article in enumerate(batch):
+                if not article.skipped and article.language:
+                    by_language.setdefault(article.language, []).append(i)
+            with _one_blas_thread():
+                for language, indexes in by_language.items():
+                    nlp = load_model(language)
+                    texts = {i: batch[i].text[: self.settings.max_chars] for i in indexes}
+                    for group in _within(texts, self._group_chars):
+                        parsed = nlp.pipe([texts[i] for i in group], batch_size=len(group))
+                        docs.update(zip(group, parsed, strict=True))
+            for i, article in enumerate(batch):
+                doc = docs.get(i)
+                yield article if doc is None else self._with_mentions(article, doc)
+
+    def _with_mentions(self, article: Article, doc: Doc) -> Article:
+        return dataclasses.replace(article, mentions=self._mentions(article, doc))
 
     def _mentions(self, article: Article, doc: Doc) -> tuple[Mention, ...]:
         spans: list[tuple[int, int, str, str]] = []

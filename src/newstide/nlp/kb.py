@@ -205,7 +205,7 @@ def normalize_name(name: str, legal_forms: LegalForms | None = None) -> str:
 
     See `_normalize`.
     """
-    if legal_forms is None:
+    if legal_forms is None or legal_forms is shipped_legal_forms():
         return _normalize_with_shipped_forms(name)
     return _normalize(name, legal_forms)
 

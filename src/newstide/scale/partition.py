@@ -1,7 +1,7 @@
 """One partition of a distributed ingest: one input file in, one Parquet part per table out.
 
 `run_partition` is what a Dask worker runs. It reads the input with the same streaming readers and
-runs the same `process` as the single-process ingest, with the pipeline built once per worker
+runs the same `process_stream` as the single-process ingest, with the pipeline built once per worker
 process (`worker_pipeline`, cached here). Rows are made by the store's own writer (`Store.write`
 into an in-memory DuckDB, emptied after every batch), so a part has exactly the columns and values
 of the DuckDB table, and memory stays bounded by ``ingest.batch_size``, not by the input's size.
@@ -23,7 +23,7 @@ import fsspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newstide.ingest.run import process, worker_pipeline
+from newstide.ingest.run import process_stream, worker_pipeline
 from newstide.ingest.sources import Input, read_input
 from newstide.pipeline import Pipeline
 from newstide.records import Article, Failure
@@ -154,9 +154,8 @@ def run_partition(source: Input, name: str, url: str, settings: Settings) -> Par
         seen: set[str] = set()
         articles: list[Article] = []
         failures: list[Failure] = []
-        for raw in read_input(source, settings.ingest):
+        for item in process_stream(read_input(source, settings.ingest), pipeline, settings):
             report.documents += 1
-            item = raw if isinstance(raw, Failure) else process(raw, pipeline, settings)
             if isinstance(item, Failure):
                 failures.append(item)
                 report.failures[item.reason] += 1
