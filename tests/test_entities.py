@@ -121,3 +121,14 @@ def test_the_indonesian_model_reads_companies_in_the_seed_as_organizations(
     )
     for name in ("Microsoft", "OpenAI"):
         assert labels[(name, "ORG")] > 2 * labels[(name, "PER")], labels
+
+
+def test_a_bracketed_acronym_is_a_mention_of_its_own_but_a_legal_form_is_not() -> None:
+    text = (
+        "Judul\n\nPT Pertamina (Persero) menandatangani kerja sama dengan Shell di Jakarta. "
+        "Kerja sama itu dilaporkan ke Komisi Pengawas Persaingan Usaha (KPPU) pekan lalu."
+    )
+    article = newstide.analyze(text)
+    mentions = {article.text[m.start : m.end]: m.entity_id for m in article.mentions}
+    assert "Persero" not in mentions and mentions["PT Pertamina (Persero)"] == "pertamina"
+    assert mentions["KPPU"] == mentions["Komisi Pengawas Persaingan Usaha"] == "kppu"

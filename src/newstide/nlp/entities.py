@@ -29,7 +29,7 @@ from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
 from newstide.errors import NewstideError
-from newstide.nlp.kb import KnowledgeBase
+from newstide.nlp.kb import KnowledgeBase, normalize_name
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
@@ -266,9 +266,15 @@ class EntityRecognizer:
                 known = self.kb.lookup(article.text[start:end])
             if known is not None and known.kind == "ORG" and kind != "ORG":
                 kind = "ORG"
-            # "Komisi Pengawas Persaingan Usaha (KPPU)": the name and its acronym, two mentions
+            # "Komisi Pengawas Persaingan Usaha (KPPU)": the name and its acronym, two mentions;
+            # "PT Pertamina (Persero)" is one name with its legal form
             acronym = _PARENTHESISED.search(article.text, start, end)
-            if acronym and acronym.end() == end and acronym.start() > start:
+            if (
+                acronym
+                and acronym.end() == end
+                and acronym.start() > start
+                and normalize_name(acronym.group().strip())
+            ):
                 spans.append((start, acronym.start(), kind, "ner"))
                 start, end = acronym.start(1), acronym.end(1)
             spans.append((start, end, kind, "ner"))
