@@ -416,6 +416,14 @@ def test_tone_magnitude_and_modifiers() -> None:
     assert bitter.tone < _find("en", "The feud between the firms went on.", "feud").tone
     # A modifier in another clause does not count.
     assert _find("id", "Hubungan itu erat, ketegangan muncul.", "ketegangan").tone == -0.6
+    # Reaffirming a standing relation is milder than a new act, and keeps its sign.
+    kept = _find("id", "Microsoft tetap berkomitmen pada kemitraannya.", "kemitraannya")
+    new = _find("id", "Microsoft menjalin kemitraan dengan OpenAI.", "kemitraan")
+    assert 0 < kept.tone < new.tone
+    remains = _find("en", "Microsoft remains OpenAI's largest investor.", "investor")
+    assert (
+        0 < remains.tone < _find("en", "Microsoft is OpenAI's largest investor.", "investor").tone
+    )
 
 
 def test_every_entry_is_valid() -> None:
