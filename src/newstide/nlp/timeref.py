@@ -3,11 +3,11 @@
 News retells old events as background. An October 2025 article on a new Microsoft–OpenAI deal
 says "the deal follows a period of visible strain, from Microsoft naming OpenAI as a competitor in
 2024 ..."; dated at the article's day, that strain would sit in the very month the relationship
-recovered. The `EventDater` stage reads the time expressions of each interaction's evidence
-sentence ("pada Maret 2019", "in late 2023", "kuartal ketiga 2024", "22/7/2019", "tahun lalu",
-"last year") and, when one places the event in a month before the article's, records it as the
-interaction's ``refers_to``: an ISO 8601 partial date, ``2024``, ``2024-Q3``, ``2024-03`` or
-``2024-03-19``. A time that starts or ends a state still holding when the article was written
+recovered. The `EventDater` stage reads the time expressions of the sentences that state each
+interaction ("pada Maret 2019", "in late 2023", "kuartal ketiga 2024", "22/7/2019", "tahun lalu",
+"last year") and, when every one of them places it before the article's month, records the time
+its evidence sentence names as the interaction's ``refers_to``: an ISO 8601 partial date,
+``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``. A time that starts or ends a state still holding when the article was written
 ("Sejak 2019, Azure berstatus penyedia cloud eksklusif OpenAI", "since late 2023") is not an
 event time and is passed over.
 
