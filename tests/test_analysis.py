@@ -162,6 +162,7 @@ def test_timeline_counts_interactions_stories_and_weighted_tone(known: Corpus) -
     assert (jan["investment"], jan["tension"], jan["legal"]) == (2, 1, 0)
     assert jan["articles"] == ["art0001", "art0002", "art0003"]
     assert frame["interactions"].tolist() == [3, 1, 1]  # the undated one has no period
+    assert frame.attrs["undated"] == 1
     assert frame.attrs["types"] == ["investment", "legal", "partnership", "tension"]
 
 
@@ -178,6 +179,7 @@ def test_a_retold_event_is_placed_when_it_happened(corpus: Corpus) -> None:
         zip([p.date().isoformat() for p in frame["period"]], frame["tone"], strict=True)
     )
     assert by_period == {"2023-10-01": -0.5, "2024-01-01": -0.8, "2024-04-01": 0.6}
+    assert frame.attrs["undated"] == 1  # the one retold with its year alone
     assert frame["articles"].tolist() == [[april]] * 3
     listed = interactions(corpus.store, "acme", "globex")
     assert sorted(listed["refers_to"].fillna("-")) == ["-", "2022", "2023-Q4", "2024-01"]
@@ -427,6 +429,7 @@ def test_timeline_record_is_the_documented_json(known: Corpus) -> None:
     )
     assert set(record) >= {"a", "b", "periods", "turning_points"}
     assert record["a"] == {"id": "acme", "name": "Acme"}
+    assert record["undated"] == 1
     period = record["periods"][0]
     assert set(period) >= {"period", "interactions", "stories", "tone", "types"}
     assert period["period"] == "2024-01-01"
@@ -617,6 +620,7 @@ def test_cli_timeline_text_and_plots(db: str, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Acme – Globex" in result.output and "2024-01-01" in result.output
+    assert "(and 1 with no month: from undated articles" in result.output
     assert (tmp_path / "t.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     result = _run("--db", db, "timeline", "acme", "globex", "--plot", str(tmp_path / "t.svg"))
     assert "<svg" in (tmp_path / "t.svg").read_text()

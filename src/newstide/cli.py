@@ -553,6 +553,11 @@ def timeline_command(
         click.style(f"{first.name} – {second.name}", bold=True)
         + f", by {frame.attrs['by']}: {total} dated interaction(s) in {len(frame)} period(s)"
     )
+    if frame.attrs.get("undated"):
+        click.echo(
+            f"(and {frame.attrs['undated']} with no month: from undated articles, or retold with "
+            f"a year alone; see: newstide interactions {first.id} {second.id})"
+        )
     if frame.empty:
         click.echo("no dated interactions between them")
     else:

@@ -82,8 +82,9 @@ def timeline(
         (mean tone weighted by confidence and modality: see `tone_weight`), ``weight`` (the
         evidence behind that tone: the sum of those weights), ``articles``
         (ids of the articles behind the point, oldest first) and one count column per
-        interaction type seen. ``attrs`` holds ``a``, ``b`` (`EntityRef`), ``by`` and ``types``
-        (the type columns).
+        interaction type seen. ``attrs`` holds ``a``, ``b`` (`EntityRef`), ``by``, ``types``
+        (the type columns) and ``undated``: the pair's interactions with no place on the timeline
+        (from undated articles, or retold with a year alone).
 
     Raises:
         UnknownEntityError: ``a`` or ``b`` names no organization in the store.
@@ -109,13 +110,14 @@ def timeline(
                list(article_id ORDER BY happened, article_id) AS articles,
                sum(w) AS weight
         FROM ({pair})
-        WHERE happened IS NOT NULL
         GROUP BY period
-        ORDER BY period
+        ORDER BY period NULLS LAST
         """,
         params,
     )
-    return _frame(rows, first, second, by)
+    frame = _frame([r for r in rows if r[0] is not None], first, second, by)
+    frame.attrs["undated"] = sum(int(r[1]) for r in rows if r[0] is None)
+    return frame
 
 
 def _frame(rows: Sequence[tuple[Any, ...]], a: EntityRef, b: EntityRef, by: str) -> pd.DataFrame:
@@ -326,6 +328,7 @@ def timeline_record(frame: pd.DataFrame, points: Sequence[TurningPoint]) -> dict
         "a": {"id": a.id, "name": a.name},
         "b": {"id": b.id, "name": b.name},
         "by": frame.attrs.get("by"),
+        "undated": int(frame.attrs.get("undated", 0)),
         "periods": [
             {
                 "period": row["period"].date().isoformat(),

@@ -7,9 +7,9 @@ recovered. The `EventDater` stage reads the time expressions of the sentences th
 interaction ("pada Maret 2019", "in late 2023", "kuartal ketiga 2024", "22/7/2019", "tahun lalu",
 "last year") and, when every one of them places it before the article's month, records the time
 its evidence sentence names as the interaction's ``refers_to``: an ISO 8601 partial date,
-``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``. A time that starts or ends a state still holding when the article was written
-("Sejak 2019, Azure berstatus penyedia cloud eksklusif OpenAI", "since late 2023") is not an
-event time and is passed over.
+``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``. A time that starts or ends a state still
+holding when the article was written ("Sejak 2019, Azure berstatus penyedia cloud eksklusif
+OpenAI", "since late 2023") is not an event time and is passed over.
 
 `event_time` turns ``refers_to`` into the time a timeline places the interaction at: the start of
 the month, quarter or day referred to, the article's own date when there is none, and no time at
