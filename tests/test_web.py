@@ -273,6 +273,7 @@ def plant(store: Store) -> None:
                     "end": end,
                     "published": published,
                     "happened": published,
+                    "stated_in": sorted({index, spans[0][0]}),  # the evidence, and the lead
                     "confidence": 0.9,
                 }
             )
@@ -295,6 +296,7 @@ def plant(store: Store) -> None:
             "published": None,
             "happened": dt.datetime(2025, 11, 1),  # the article's date
             "confidence": 0.9,
+            "stated_in": [0],
         }
     )
     _append(
@@ -816,3 +818,19 @@ def test_the_dashboard_keeps_serving_while_an_ingest_writes(
         server.stop()
     with Store(db, read_only=True) as store:  # and the store is intact
         assert store.counts()["articles"] == 42
+
+
+def test_the_article_page_links_every_sentence_stating_an_interaction(client: httpx.Client) -> None:
+    items = client.get("/api/pair/microsoft/openai/interactions").json()["items"]
+    for article_id in dict.fromkeys(item["article_id"] for item in items):
+        found = client.get(f"/api/article/{article_id}").json()["interactions"]
+        also = [x for x in found if len(x["stated_in"] or []) > 1]
+        if also:
+            break
+    else:
+        raise AssertionError("no planted interaction is stated in two sentences")
+    x = also[0]
+    (other,) = [n for n in x["stated_in"] if n != x["sentence"]]
+    html = client.get(f"/article/{article_id}").text
+    assert f'class="also" href="?hl={other}#s{other}">sentence {other + 1}</a>' in html
+    assert f'id="s{other}"' in html

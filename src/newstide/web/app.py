@@ -308,15 +308,15 @@ def create_app(
         ]
         keys2 = ("published", "refers_to", "a", "b", "type", "tone", "directed", "modality",
                  "confidence", "evidence", "article_id", "sentence", "title", "site", "language",
-                 "story_id", "start", "end", "a_name", "b_name")  # fmt: skip
+                 "story_id", "start", "end", "a_name", "b_name", "stated_in")  # fmt: skip
         article["interactions"] = [
             dict(zip(keys2, row, strict=True))
             for row in r.query(
                 """SELECT coalesce(i.published, ar.published), i.refers_to, i.a, i.b, i.type,
-                          i.tone,
-                          i.directed, i.modality, i.confidence, i.evidence, i.article_id,
+                          i.tone, i.directed, i.modality, i.confidence, i.evidence, i.article_id,
                           i.sentence, ar.title, ar.site, ar.language, ar.story_id, i.start,
-                          i."end", coalesce(ea.name, i.a), coalesce(eb.name, i.b)
+                          i."end", coalesce(ea.name, i.a), coalesce(eb.name, i.b),
+                          coalesce(i.stated_in, [i.sentence])
                    FROM interactions i JOIN articles ar ON ar.id = i.article_id
                    LEFT JOIN entities ea ON ea.id = i.a LEFT JOIN entities eb ON eb.id = i.b
                    WHERE i.article_id = ? ORDER BY i.sentence, i.type""",

@@ -82,6 +82,7 @@ class OrganizationPageOut(BaseModel):
 class InteractionOut(BaseModel):
     published: dt.datetime | None
     refers_to: str | None = None
+    stated_in: list[int] | None = None
     a: str
     b: str
     type: str
