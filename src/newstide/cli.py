@@ -486,7 +486,11 @@ def interactions_command(
     obj: _Context, a: str, b: str, limit: int | None, types: tuple[str, ...],
     language: str | None, since: str | None, until: str | None,
 ) -> None:  # fmt: skip
-    """Every interaction between two organizations, with its evidence sentence."""
+    """Every interaction between two organizations, with its evidence sentence.
+
+    Listed in the order they were reported; one an article only retells is marked with the time
+    it refers to. --since and --until select by when interactions happened.
+    """
     from newstide.analysis import interactions
 
     with obj.store(read_only=True) as store:
@@ -528,9 +532,11 @@ def timeline_command(
     """How the relationship between A and B went, period by period, and where it turned.
 
     A and B are organization ids, names or aliases (any case). Each period shows its
-    interactions, distinct stories (near-duplicate reports count once), mean tone weighted by
-    confidence (-1 conflict .. +1 cooperation) and types; turning points come from change-point
-    detection on the tone, each with the evidence sentence that shows why.
+    interactions, distinct stories (near-duplicate reports count once), mean tone (-1 conflict ..
+    +1 cooperation; weighted by confidence, by the sentences stating each interaction and by its
+    modality) and types; turning points come from change-point detection on the tone, each with
+    the evidence sentence that shows why. An interaction counts when it happened: an event the
+    article only retells ("in late 2023") is placed then.
     """
     import json
 
