@@ -494,7 +494,9 @@ def test_every_api_route_answers_json(client: httpx.Client, path: str, check: An
     assert check(response.json())
 
 
-def test_api_article_and_timeline_shapes(client: httpx.Client, msft_article: str) -> None:
+def test_api_article_and_timeline_shapes(
+    client: httpx.Client, msft_article: str, demo_db: Path
+) -> None:
     article = client.get(f"/api/article/{msft_article}").json()
     assert {
         "title",
@@ -512,6 +514,9 @@ def test_api_article_and_timeline_shapes(client: httpx.Client, msft_article: str
     assert (down["direction"], down["date"][:7]) == ("down", "2023-11")  # Altman's ouster
     assert (up["direction"], up["date"][:7]) == ("up", "2025-10")  # the restructuring
     assert set(record["periods"][0]) >= {"period", "interactions", "stories", "tone", "types"}
+    with Store(demo_db, read_only=True) as store:  # the same JSON as timeline --json
+        undated = store.timeline("microsoft", "openai").attrs["undated"]
+    assert record["undated"] == undated > 0  # the undated scrape's interactions
 
 
 # --- bad input: 4xx, never 500 --------------------------------------------------------------

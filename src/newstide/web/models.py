@@ -37,6 +37,7 @@ class TimelineOut(BaseModel):
     a: EntityOut
     b: EntityOut
     by: str
+    undated: int = 0
     periods: list[PeriodOut]
     turning_points: list[TurningPointOut]
 
