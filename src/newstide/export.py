@@ -58,7 +58,7 @@ def _interactions(article: Article) -> list[dict[str, Any]]:
             "start": i.start,
             "end": i.end,
             "refers_to": i.refers_to,
-            "stated_in": list(i.stated_in or (i.sentence,)),
+            "stated_in": list(i.sentences),
         }
         for i in article.interactions
     ]

@@ -126,9 +126,14 @@ class Interaction:
     stated_in: tuple[int, ...] = ()
 
     @property
+    def sentences(self) -> tuple[int, ...]:
+        """The sentences that state it: ``stated_in``, or its evidence sentence when unset."""
+        return self.stated_in or (self.sentence,)
+
+    @property
     def support(self) -> int:
         """How many sentences of the article state it (at least its evidence sentence)."""
-        return max(len(self.stated_in), 1)
+        return len(self.sentences)
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,7 @@ def pairs(
     Raises:
         UnknownEntityError: ``org`` names no organization.
     """
-    settings = settings or default_settings().analysis
+    weight = tone_weight(settings or default_settings().analysis)
     where, params = Filters.of(types, language, since, until).sql()
     if org is None:
         sides = "least(i.a, i.b) AS a, greatest(i.a, i.b) AS b"
@@ -78,8 +78,7 @@ def pairs(
         FROM (
             SELECT {sides}, count(*) AS n,
                    {"count(DISTINCT ar.story_id)" if stories else "0"} AS stories,
-                   sum(i.tone * {tone_weight(settings)})
-                     / nullif(sum({tone_weight(settings)}), 0) AS tone,
+                   sum(i.tone * {weight}) / nullif(sum({weight}), 0) AS tone,
                    min(i.happened) AS first, max(i.happened) AS last {per_type}
             FROM interactions i JOIN articles ar ON ar.id = i.article_id
             WHERE {scope} {where}

@@ -261,7 +261,7 @@ class EventDater:
 
         dated = []
         for interaction in article.interactions:
-            stated = {*interaction.stated_in, interaction.sentence}
+            stated = {*interaction.sentences, interaction.sentence}
             retold = stated <= spans.keys() and all(reference(i) is not None for i in stated)
             refers_to = reference(interaction.sentence) if retold else None
             dated.append(dataclasses.replace(interaction, refers_to=refers_to))

@@ -355,7 +355,7 @@ class Store(StoreAnalysis):
                     "confidence": pa.array([i.confidence for _, i in found], pa.float64()),
                     "refers_to": pa.array([i.refers_to for _, i in found], pa.string()),
                     "stated_in": pa.array(
-                        [list(i.stated_in or (i.sentence,)) for _, i in found],
+                        [list(i.sentences) for _, i in found],
                         pa.list_(pa.int32()),
                     ),
                     "happened": pa.array(
