@@ -91,6 +91,19 @@ def test_periods_and_event_times() -> None:
     assert event_time("2023", OCT_2025) is None  # a year alone is not placed on a timeline
 
 
+def _analyzed(text: str, settings: Settings) -> Article:
+    """An Indonesian article published on 28 October 2025, through the whole pipeline."""
+    raw = RawDocument(
+        source="test",
+        format="record",
+        content=text,
+        given={"language": "id", "published": "2025-10-28T09:00:00+00:00", "title": "Berita"},
+    )
+    [article] = analyze_documents([raw], settings)
+    assert isinstance(article, Article)
+    return article
+
+
 STORY = (
     "Microsoft dan OpenAI meneken kesepakatan baru pada Selasa (28/10/2025). "
     "Pada Maret 2024, Microsoft merekrut pendiri Inflection AI dan timnya. "
@@ -101,14 +114,7 @@ STORY = (
 def test_the_stage_dates_interactions_and_the_store_keeps_both_dates(
     tmp_path: Path, settings: Settings
 ) -> None:
-    raw = RawDocument(
-        source="test:1",
-        format="record",
-        content=STORY,
-        given={"language": "id", "published": "2025-10-28T09:00:00+00:00", "title": "Kesepakatan"},
-    )
-    [article] = analyze_documents([raw], settings)
-    assert isinstance(article, Article)
+    article = _analyzed(STORY, settings)
     by_sentence = {i.sentence: i for i in article.interactions}
     assert by_sentence[1].refers_to == "2024-03"  # the hires, retold
     assert by_sentence[0].refers_to is None  # today's deal
@@ -136,14 +142,7 @@ def test_an_interaction_is_retold_only_when_every_sentence_stating_it_is(
         "Kemitraan itu dimulai pada Maret 2019, ketika Gojek bekerja sama dengan Tokopedia. "
         "Pada Mei 2020, Grab bersaing ketat dengan Gojek."
     )
-    raw = RawDocument(
-        source="test:2",
-        format="record",
-        content=text,
-        given={"language": "id", "published": "2025-10-28T09:00:00+00:00", "title": "Kemitraan"},
-    )
-    [article] = analyze_documents([raw], settings)
-    assert isinstance(article, Article)
+    article = _analyzed(text, settings)
     kinds = {i.type: i for i in article.interactions}
     assert kinds["partnership"].stated_in == (0, 1)
     assert kinds["partnership"].refers_to is None  # today's news, whatever its background says
