@@ -42,7 +42,7 @@ from newstide.analysis import (
     turning_points,
 )
 from newstide.cli import cli
-from newstide.nlp.timeref import event_time
+from newstide.nlp.timeref import event_time, is_standing
 from newstide.settings import Settings
 from newstide.store.database import Store
 
@@ -99,7 +99,7 @@ class Corpus:
     ) -> None:
         """One interaction; ``refers_to`` is the earlier time its evidence names, if any, and
         ``support`` the number of sentences that state it."""
-        happened = "published" if refers_to is None else "?::TIMESTAMP"
+        happened = "published" if refers_to is None or is_standing(refers_to) else "?::TIMESTAMP"
         self.store.con.execute(
             "INSERT INTO interactions (article_id, sentence, a, b, type, tone, directed, modality, "
             f"evidence, start, \"end\", published, confidence, refers_to, stated_in, happened) "
@@ -108,7 +108,7 @@ class Corpus:
             [article_id, sentence, a, b, kind, tone, modality,
              evidence or f"{a} and {b}: {kind}", confidence, refers_to,
              list(range(sentence, sentence + support)),
-             *([] if refers_to is None else [event_time(refers_to, None)]), article_id],
+             *([] if happened == "published" else [event_time(refers_to, None)]), article_id],
         )  # fmt: skip
 
     def mention(self, article_id: str, entity_id: str, count: int = 1) -> None:
@@ -158,7 +158,10 @@ def test_timeline_counts_interactions_stories_and_weighted_tone(known: Corpus) -
     jan = frame.iloc[0]
     assert jan["interactions"] == 3
     assert jan["stories"] == 2  # two reports of one merger story count once
-    assert jan["tone"] == pytest.approx((0.8 * 1.0 + 0.2 * 0.5 - 0.4 * 0.5) / 2.0)
+    # ... in the tone too: the two reports share the merger story's weight
+    merger = (0.8 * 1.0 + 0.2 * 0.5) / 2
+    assert jan["tone"] == pytest.approx((merger - 0.4 * 0.5) / (1.5 / 2 + 0.5))
+    assert jan["weight"] == pytest.approx(1.5 / 2 + 0.5)
     assert (jan["investment"], jan["tension"], jan["legal"]) == (2, 1, 0)
     assert jan["articles"] == ["art0001", "art0002", "art0003"]
     assert frame["interactions"].tolist() == [3, 1, 1]  # the undated one has no period
@@ -206,6 +209,26 @@ def test_denied_and_speculative_interactions_weigh_less_in_the_tone(
     equal = dataclasses.replace(settings.analysis, speculative_weight=1.0, denied_weight=1.0)
     (plain,) = timeline(corpus.store, "acme", "globex", settings=equal)["tone"]
     assert plain == pytest.approx((0.6 + 0.4 - 0.9 - 0.3) / 4)
+
+
+def test_a_restated_standing_state_weighs_less_than_a_new_event(
+    corpus: Corpus, settings: Settings
+) -> None:
+    """ "Since 2019, Acme has backed Globex" is true in June 2025, but no June event."""
+    june = corpus.article("2025-06-18")
+    corpus.interaction(june, "acme", "globex", "investment", 0.6, refers_to="2019/..")
+    corpus.interaction(june, "acme", "globex", "partnership", 0.5, refers_to="../2025-06")
+    corpus.interaction(june, "acme", "globex", "tension", -0.6, sentence=2)
+    frame = timeline(corpus.store, "acme", "globex")
+    assert frame["period"].dt.date.astype(str).tolist() == ["2025-06-01"]  # the article's month
+    standing = settings.analysis.standing_weight
+    assert 0 < standing < 1
+    assert frame["tone"].tolist() == pytest.approx(
+        [(0.6 * standing + 0.5 * standing - 0.6) / (2 * standing + 1)]
+    )
+    equal = dataclasses.replace(settings.analysis, standing_weight=1.0)
+    (plain,) = timeline(corpus.store, "acme", "globex", settings=equal)["tone"]
+    assert plain == pytest.approx((0.6 + 0.5 - 0.6) / 3)
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,14 @@ import duckdb
 import pytest
 
 from newstide.ingest.run import analyze_documents
-from newstide.nlp.timeref import earlier_reference, event_time, period_of, time_references
+from newstide.nlp.timeref import (
+    describe_reference,
+    earlier_reference,
+    event_time,
+    period_of,
+    standing_reference,
+    time_references,
+)
 from newstide.records import Article, RawDocument
 from newstide.settings import Settings
 from newstide.store.database import Store
@@ -42,9 +49,45 @@ def test_an_earlier_time_is_read_in_both_languages(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Sejak 2019, Azure berstatus penyedia cloud eksklusif OpenAI.", "id", "2019/.."),
+        ("Raksasa itu telah menanamkan miliaran dolar sejak akhir 2022.", "id", "2022-Q4/.."),
+        ("The exclusivity has held since the end of 2022.", "en", "2022-Q4/.."),
+        ("Kemitraan keduanya selama ini berjalan mulus.", "id", "../2025-10"),
+        ("It is the latest turn in their long-running partnership.", "en", "../2025-10"),
+        # the end of a state, or a state yet to start, is no standing state
+        ("Kemitraan tetap berlaku hingga 2030.", "id", None),
+        ("The exclusivity will hold since 2027, the filing says.", "en", None),
+        # in a relative clause the state qualifies a noun, not what the sentence reports
+        (
+            "Kesepakatan ini meredakan ketegangan yang membayangi keduanya sejak akhir 2023.",
+            "id",
+            None,
+        ),
+        ("Acme, which has backed Globex since 2019, bought it on Monday.", "en", None),
+        ("Acme and Globex signed a deal on Monday.", "en", None),
+    ],
+)
+def test_a_standing_state_is_read_as_an_interval(
+    sentence: str, language: str, expected: str | None
+) -> None:
+    assert standing_reference(sentence, OCT_2025, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("refers_to", "words"),
+    [("2024-03", "retells 2024-03"), ("2019/..", "a state since 2019"),
+     ("../2025-10", "a standing state")],
+)  # fmt: skip
+def test_a_reference_in_words(refers_to: str, words: str) -> None:
+    assert describe_reference(refers_to) == words
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
-        # a state that began then and still holds is news of the article's own day
+        # a state that began then and still holds is no event of that time
         "Sejak 2019, Azure berstatus penyedia cloud eksklusif OpenAI.",
         "Ketegangan membayangi kedua perusahaan sejak akhir 2023.",
         "The exclusivity has held since the end of 2022.",
@@ -118,7 +161,7 @@ def test_the_stage_dates_interactions_and_the_store_keeps_both_dates(
     by_sentence = {i.sentence: i for i in article.interactions}
     assert by_sentence[1].refers_to == "2024-03"  # the hires, retold
     assert by_sentence[0].refers_to is None  # today's deal
-    assert by_sentence[2].refers_to is None  # a state since 2019
+    assert by_sentence[2].refers_to == "2019/.."  # a state since 2019, still holding
     with Store(tmp_path / "s.duckdb") as store:
         store.write([article], [])
         rows = store.query(

@@ -492,6 +492,7 @@ def interactions_command(
     it refers to. --since and --until select by when interactions happened.
     """
     from newstide.analysis import interactions
+    from newstide.nlp.timeref import describe_reference
 
     with obj.store(read_only=True) as store:
         frame = interactions(store, a, b, types, language, since, until, limit)
@@ -504,7 +505,7 @@ def interactions_command(
         click.echo(
             f"{when}  {row['type']:<12}{_tone(row['tone'])}  {row['modality']:<12}"
             f"{row['article_id'][:12]}#{row['sentence']}"
-            + (f"  (refers to {row['refers_to']})" if isinstance(row["refers_to"], str) else "")
+            + (f"  ({describe_reference(row['refers_to'])})" if row["refers_to"] else "")
             + f"\n    {row['evidence']}"
         )
     click.echo(f"{len(frame)} interaction(s) between {first.name} and {second.name}")

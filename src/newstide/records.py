@@ -106,8 +106,10 @@ class Interaction:
         confidence: 0..1.
         sentence: Index of the evidence sentence; ``start``/``end`` are its char span.
         refers_to: The earlier time the evidence places the event at, as an ISO 8601 partial
-            date (``2024``, ``2024-Q3``, ``2024-03``, ``2024-03-19``); None when it is news of the
-            article's own date (see `newstide.nlp.timeref`).
+            date (``2024``, ``2024-Q3``, ``2024-03``, ``2024-03-19``), or the standing state it
+            restates as an ISO 8601-2 interval (``2019/..``: since 2019; ``../2025-10``: held
+            all along); None when it is news of the article's own date (see
+            `newstide.nlp.timeref`).
         stated_in: Indices of every sentence of the article that states it (``sentence``, the
             best evidence, among them); their number is how much of the article is about it.
     """

@@ -99,6 +99,7 @@ class AnalysisSettings:
     why_max_chars: int
     speculative_weight: float
     denied_weight: float
+    standing_weight: float
     community_resolution: float
     community_seed: int
 

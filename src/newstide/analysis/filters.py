@@ -23,11 +23,14 @@ def tone_weight(settings: AnalysisSettings) -> str:
     """SQL for how much an interaction ``i`` counts in a mean tone: its confidence, times the
     number of sentences of its article that state it (an article about a dispute that mentions
     the partnership once is mostly about the dispute), times the weight of its modality
-    (speculative and denied ones count less, or not at all)."""
+    (speculative and denied ones count less, or not at all), times ``standing_weight`` when it
+    restates a standing state rather than reporting an event (see `newstide.nlp.timeref`)."""
     speculative, denied = float(settings.speculative_weight), float(settings.denied_weight)
+    standing = float(settings.standing_weight)
     return (
         f"(i.confidence * greatest(len(i.stated_in), 1) * CASE i.modality "
-        f"WHEN 'speculative' THEN {speculative!r} WHEN 'denied' THEN {denied!r} ELSE 1.0 END)"
+        f"WHEN 'speculative' THEN {speculative!r} WHEN 'denied' THEN {denied!r} ELSE 1.0 END "
+        f"* CASE WHEN contains(coalesce(i.refers_to, ''), '/') THEN {standing!r} ELSE 1.0 END)"
     )
 
 

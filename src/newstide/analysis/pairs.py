@@ -132,10 +132,10 @@ def interactions(
 
     Returns:
         One row per interaction, in the order they were published: ``published`` (the article's
-        date), ``refers_to`` (the earlier time its evidence names, ISO 8601, or None), ``a``,
-        ``b``, ``type``, ``tone``, ``directed``, ``modality``, ``confidence``, ``evidence``,
-        ``article_id``, ``sentence``, ``start``, ``end``, and the article's ``title``, ``site``,
-        ``language`` and ``story_id``.
+        date), ``refers_to`` (the earlier time its evidence names, or the standing state it
+        restates, or None), ``a``, ``b``, ``type``, ``tone``, ``directed``, ``modality``,
+        ``confidence``, ``evidence``, ``article_id``, ``sentence``, ``start``, ``end``, and the
+        article's ``title``, ``site``, ``language`` and ``story_id``.
 
     Raises:
         UnknownEntityError: ``a`` or ``b`` names no organization.

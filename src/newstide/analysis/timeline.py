@@ -5,7 +5,8 @@ timeline is never a second copy of the truth. Near-duplicate reports of one stor
 ``story_id``; ``stories`` counts those, so a story syndicated ten times is one event, not ten.
 An interaction is placed when it happened: its article's date, or the earlier month, quarter or
 day its evidence names ("in late 2023"); one retold with a year alone is left off the timeline
-(see `newstide.nlp.timeref`). Denied and speculative interactions weigh less in the tone.
+(see `newstide.nlp.timeref`). Denied, speculative and restated standing interactions weigh less in
+the tone.
 """
 
 from __future__ import annotations
@@ -79,8 +80,9 @@ def timeline(
     Returns:
         One row per period that has interactions, oldest first: ``period`` (its first day),
         ``interactions``, ``stories`` (distinct stories: near-duplicates count once), ``tone``
-        (mean tone weighted by confidence and modality: see `tone_weight`), ``weight`` (the
-        evidence behind that tone: the sum of those weights), ``articles``
+        (mean tone weighted by confidence, modality and standing: see `tone_weight`; the reports
+        of one story share their weight), ``weight`` (the evidence behind that tone: the sum of
+        those weights), ``articles``
         (ids of the articles behind the point, oldest first) and one count column per
         interaction type seen. ``attrs`` holds ``a``, ``b`` (`EntityRef`), ``by``, ``types``
         (the type columns) and ``undated``: the pair's interactions with no place on the timeline
@@ -100,6 +102,7 @@ def timeline(
             f"{a!r} and {b!r} are the same organization ({first.id})", "name two organizations"
         )
     pair, params = pair_sql(first.id, second.id, filters, settings)
+    # A story's reports share its weight: ten syndicated copies of one story count as one event.
     rows = store.query(
         f"""
         SELECT date_trunc('{part}', happened) AS period,
@@ -109,7 +112,11 @@ def timeline(
                histogram(type) AS types,
                list(article_id ORDER BY happened, article_id) AS articles,
                sum(w) AS weight
-        FROM ({pair})
+        FROM (
+            SELECT * REPLACE (w / count(DISTINCT article_id) OVER (
+                       PARTITION BY coalesce(story_id, article_id)) AS w)
+            FROM ({pair})
+        )
         GROUP BY period
         ORDER BY period NULLS LAST
         """,

@@ -1,4 +1,4 @@
-"""When what a sentence reports happened: explicit earlier times in evidence sentences.
+"""When what a sentence reports happened: earlier times and standing states in evidence sentences.
 
 News retells old events as background. An October 2025 article on a new Microsoft–OpenAI deal
 says "the deal follows a period of visible strain, from Microsoft naming OpenAI as a competitor in
@@ -7,9 +7,15 @@ recovered. The `EventDater` stage reads the time expressions of the sentences th
 interaction ("pada Maret 2019", "in late 2023", "kuartal ketiga 2024", "22/7/2019", "tahun lalu",
 "last year") and, when every one of them places it before the article's month, records the time
 its evidence sentence names as the interaction's ``refers_to``: an ISO 8601 partial date,
-``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``. A time that starts or ends a state still
-holding when the article was written ("Sejak 2019, Azure berstatus penyedia cloud eksklusif
-OpenAI", "since late 2023") is not an event time and is passed over.
+``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``.
+
+A time that starts or ends a state is no event time. When every sentence stating an interaction
+presents it as a state still holding at the article's date, ``refers_to`` records that instead,
+as an ISO 8601-2 (EDTF) interval: ``2019/..`` for "Sejak 2019, Azure berstatus penyedia cloud
+eksklusif OpenAI" or "since late 2023", ``../2025-10`` for one held all along ("selama ini",
+"its long-running partnership"). A standing state is the article's news, so it stays at the
+article's date, but a restatement is not a new event: a timeline's tone counts it less
+(``analysis.standing_weight``).
 
 `event_time` turns ``refers_to`` into the time a timeline places the interaction at: the start of
 the month, quarter or day referred to, the article's own date when there is none, and no time at
@@ -55,9 +61,11 @@ class _Patterns:
     parts: dict[str, int]
     quarters: dict[str, int]
     relative: dict[str, tuple[int, int]]
-    continuing: frozenset[str]
+    since: frozenset[str]
+    until: frozenset[str]
     absolute: tuple[tuple[str, re.Pattern[str]], ...]
     relative_re: re.Pattern[str]
+    standing_re: re.Pattern[str]
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -111,9 +119,11 @@ def _patterns() -> _Patterns:
         parts=parts,
         quarters=quarters,
         relative=relative,
-        continuing=frozenset(w.lower() for w in data["continuing"]["words"]),
+        since=frozenset(w.lower() for w in data["standing"]["since"]),
+        until=frozenset(w.lower() for w in data["standing"]["until"]),
         absolute=absolute,
         relative_re=re.compile(rf"\b(?:{_alternatives(relative)})\b", flags),
+        standing_re=re.compile(rf"\b(?:{_alternatives(data['standing']['words'])})\b", flags),
     )
 
 
@@ -138,12 +148,40 @@ def _value(kind: str, match: re.Match[str], p: _Patterns) -> str | None:
         return None
 
 
-def _continuing(text: str, start: int, p: _Patterns) -> bool:
-    """Whether the words just before ``start`` make the time the start or end of a state."""
+def _role(text: str, start: int, p: _Patterns) -> str:
+    """What the time at ``start`` is to the sentence, by the words just before it: the start of a
+    state (``since``), its end (``until``) or the time of an event (``event``)."""
     words = re.findall(r"[^\W\d_]+", text[max(0, start - 40) : start].lower())
     while words and words[-1] in _FILLERS:
         words.pop()
-    return bool(words) and words[-1] in p.continuing
+    last = words[-1] if words else ""
+    return "since" if last in p.since else "until" if last in p.until else "event"
+
+
+def _read(
+    text: str, published: dt.datetime | None, language: str | None
+) -> list[tuple[TimeRef, str]]:
+    """Every time expression of ``text`` with its role (see `_role`), left to right."""
+    p = _patterns()
+    # Every expression read, whatever its role: a state's time ("sejak akhir 2023") must not
+    # leave its year to be read again on its own.
+    taken: list[tuple[TimeRef, str]] = []
+
+    def take(match: re.Match[str], value: str | None) -> None:
+        start, end = match.span()
+        if value and all(end <= t.start or start >= t.end for t, _ in taken):
+            taken.append((TimeRef(start, end, value), _role(text, start, p)))
+
+    for kind, pattern in p.absolute:
+        if kind != "dmy" or language == "id":
+            for match in pattern.finditer(text):
+                take(match, _value(kind, match, p))
+    if published is not None:
+        for match in p.relative_re.finditer(text):
+            years, months = p.relative[" ".join(match.group().lower().split())]
+            back = published.year * 12 + published.month - 1 - months
+            take(match, f"{back // 12 - years:04d}" + (f"-{back % 12 + 1:02d}" if months else ""))
+    return sorted(taken, key=lambda taken_ref: taken_ref[0].start)
 
 
 def time_references(
@@ -160,28 +198,62 @@ def time_references(
 
     Returns:
         Non-overlapping references (the most specific expression wins), leaving out times that
-        start or end a state ("sejak 2019", "since late 2023").
+        start or end a state ("sejak 2019", "since late 2023", "hingga 2030").
     """
-    p = _patterns()
-    # Every expression read, kept or not: a state's time ("sejak akhir 2023") must not leave its
-    # year to be read again on its own.
-    taken: list[tuple[TimeRef, bool]] = []
+    return [ref for ref, role in _read(text, published, language) if role == "event"]
 
-    def take(match: re.Match[str], value: str | None) -> None:
-        start, end = match.span()
-        if value and all(end <= t.start or start >= t.end for t, _ in taken):
-            taken.append((TimeRef(start, end, value), not _continuing(text, start, p)))
 
-    for kind, pattern in p.absolute:
-        if kind != "dmy" or language == "id":
-            for match in pattern.finditer(text):
-                take(match, _value(kind, match, p))
-    if published is not None:
-        for match in p.relative_re.finditer(text):
-            years, months = p.relative[" ".join(match.group().lower().split())]
-            back = published.year * 12 + published.month - 1 - months
-            take(match, f"{back // 12 - years:04d}" + (f"-{back % 12 + 1:02d}" if months else ""))
-    return sorted((ref for ref, kept in taken if kept), key=lambda t: t.start)
+def standing_reference(
+    text: str, published: dt.datetime | None, language: str | None = None
+) -> str | None:
+    """The state ``text`` says still holds, as an interval of ISO 8601-2 (EDTF): ``2019/..`` for
+    one held since a time it names ("sejak 2019", "since late 2023"), ``../2024-03`` for one held
+    all along up to the article's month ("selama ini", "long-running"); None for neither.
+
+    A start after the article's date is no start of a state that holds at that date, and a
+    state named in a relative clause is not what the sentence states (see `_in_relative_clause`).
+    """
+    for ref, role in _read(text, published, language):
+        if (
+            role == "since"
+            and not _in_relative_clause(text, ref.start)
+            and (published is None or period_of(ref.value)[0] <= published.date())
+        ):
+            return f"{ref.value}/.."
+    if published is not None and any(
+        not _in_relative_clause(text, m.start()) for m in _patterns().standing_re.finditer(text)
+    ):
+        return f"../{published.year:04d}-{published.month:02d}"
+    return None
+
+
+#: Words opening a relative clause, and the marks that end the clause before one.
+_RELATIVE = re.compile(r"\b(?:yang|which|who|whom|whose)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a relative clause: then what it qualifies is a noun of the
+    sentence, not what the sentence states ("meredakan ketegangan yang membayangi kedua
+    perusahaan sejak akhir 2023" eases a tension today; "Microsoft, which has backed OpenAI since
+    2019, announced ..." reports an announcement)."""
+    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    return _RELATIVE.search(clause) is not None
+
+
+def is_standing(refers_to: str | None) -> bool:
+    """Whether a ``refers_to`` records a standing state (an interval) rather than a retold event."""
+    return refers_to is not None and "/" in refers_to
+
+
+def describe_reference(refers_to: str) -> str:
+    """A ``refers_to`` in words: ``retells 2024-03``, ``a state since 2019``, or ``a standing
+    state``."""
+    if refers_to.endswith("/.."):
+        return f"a state since {refers_to[:-3]}"
+    if refers_to.startswith("../"):
+        return "a standing state"
+    return f"retells {refers_to}"
 
 
 def period_of(value: str) -> tuple[dt.date, dt.date]:
@@ -223,7 +295,7 @@ def earlier_reference(
 def event_time(refers_to: str | None, published: dt.datetime | None) -> dt.datetime | None:
     """Where a timeline places an interaction: the start of the time it refers to (a month,
     quarter or day), else the article's date; None for a year alone or an undated article."""
-    if refers_to is None:
+    if refers_to is None or is_standing(refers_to):
         return published
     if len(refers_to) == 4:
         return None
@@ -238,31 +310,40 @@ def event_time(refers_to: str | None, published: dt.datetime | None) -> dt.datet
     nlp=True,
 )
 class EventDater:
-    """Sets each interaction's ``refers_to``: the earlier time its evidence says it happened.
+    """Sets each interaction's ``refers_to``: the earlier time its evidence says it happened, or
+    the standing state it restates.
 
     An interaction stated in several sentences is retold only when every one of them places it
     earlier: "the next chapter of a partnership that began with an investment in 2019" is not
-    old news in an article whose other sentences report the new agreement.
+    old news in an article whose other sentences report the new agreement. Likewise it is a
+    standing state only when every sentence stating it presents it as one.
     """
 
     def __call__(self, article: Article) -> Article:
         if not article.interactions:
             return article
         spans = {s.index: (s.start, s.end) for s in article.sentences}
-        read: dict[int, str | None] = {}
+        read: dict[int, tuple[str | None, str | None]] = {}
 
-        def reference(index: int) -> str | None:
+        def reference(index: int) -> tuple[str | None, str | None]:
+            """The sentence's earlier event time and the standing state it states."""
             if index not in read:
                 start, end = spans[index]
-                read[index] = earlier_reference(
-                    article.text[start:end], article.published, article.language
+                text = article.text[start:end]
+                read[index] = (
+                    earlier_reference(text, article.published, article.language),
+                    standing_reference(text, article.published, article.language),
                 )
             return read[index]
 
         dated = []
         for interaction in article.interactions:
             stated = {*interaction.sentences, interaction.sentence}
-            retold = stated <= spans.keys() and all(reference(i) is not None for i in stated)
-            refers_to = reference(interaction.sentence) if retold else None
+            refers_to = None
+            if stated <= spans.keys():
+                for kind in (0, 1):  # retold first, then standing
+                    if all(reference(i)[kind] is not None for i in stated):
+                        refers_to = reference(interaction.sentence)[kind]
+                        break
             dated.append(dataclasses.replace(interaction, refers_to=refers_to))
         return dataclasses.replace(article, interactions=tuple(dated))

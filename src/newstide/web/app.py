@@ -31,6 +31,7 @@ from newstide.analysis.graph import graph_json
 from newstide.analysis.pairs import active_organizations, pairs, partners_over_time
 from newstide.analysis.timeline import pair_sql, timeline, timeline_record, turning_points
 from newstide.errors import AnalysisInputError, UnknownEntityError
+from newstide.nlp.timeref import describe_reference
 from newstide.settings import Settings, default_settings
 from newstide.web import models
 from newstide.web.render import (
@@ -59,7 +60,13 @@ def _templates() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(tone_class=tone_class, tone=tone_text, seg=path_segment, date=iso_date)
+    env.filters.update(
+        tone_class=tone_class,
+        tone=tone_text,
+        seg=path_segment,
+        date=iso_date,
+        reference=describe_reference,
+    )
     return env
 
 
