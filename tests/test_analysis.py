@@ -264,6 +264,8 @@ def test_timeline_periods(known: Corpus, by: str, periods: int, counts: list[int
         ({"until": "2024-01-31"}, 3),
         ({"since": "2024-02-10", "until": "2024-02-10"}, 1),
         ({"since": "2025"}, 0),
+        ({"until": "2024-Q1"}, 4),  # January to March
+        ({"since": "2024-Q2"}, 1),
     ],
 )
 def test_timeline_filters(known: Corpus, filters: dict[str, Any], total: int) -> None:
@@ -284,7 +286,8 @@ def test_timeline_rejects_what_it_cannot_use(known: Corpus, a: str, b: str, erro
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"by": "year"}, {"since": "last tuesday"}, {"until": "2024-13-01"}]
+    "kwargs",
+    [{"by": "year"}, {"since": "last tuesday"}, {"until": "2024-13-01"}, {"since": "2024-Q5"}],
 )
 def test_timeline_rejects_bad_options(known: Corpus, kwargs: dict[str, Any]) -> None:
     with pytest.raises(AnalysisInputError):

@@ -432,7 +432,9 @@ def _filter_options(command: F) -> F:
                 help="Keep only this interaction type (repeatable).",
             ),
             click.option("--language", metavar="CODE", help="Keep only articles in this language."),
-            click.option("--since", metavar="DATE", help="From this ISO date (2023, 2023-06-01)."),
+            click.option(
+                "--since", metavar="DATE", help="From this ISO date (2023, 2023-Q3, 2023-06-01)."
+            ),
             click.option("--until", metavar="DATE", help="Up to this ISO date, inclusive."),
         ]
     ):  # fmt: skip

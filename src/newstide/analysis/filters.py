@@ -8,11 +8,13 @@ Filter values always travel as bound parameters; only fixed SQL fragments are fo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from newstide.errors import AnalysisInputError
+from newstide.nlp.timeref import period_of
 from newstide.settings import AnalysisSettings
 
 #: Timeline periods and the DuckDB ``date_trunc`` part each one truncates to.
@@ -44,10 +46,10 @@ def parse_when(value: str | dt.date | None, *, end: bool = False) -> dt.datetime
     """A filter bound as a naive UTC datetime; a bare date as ``until`` includes its whole day.
 
     Args:
-        value: An ISO 8601 date or datetime (``2024``, ``2024-03`` and ``2024-03-19`` too), a
-            `datetime.date`, or None.
+        value: An ISO 8601 date or datetime (``2024``, ``2024-Q3``, ``2024-03`` and
+            ``2024-03-19`` too), a `datetime.date`, or None.
         end: Whether this is an exclusive upper bound, so a date or partial date is moved to the
-            start of the next day, month or year.
+            start of the next day, month, quarter or year.
 
     Raises:
         AnalysisInputError: The value is not a date.
@@ -62,22 +64,19 @@ def parse_when(value: str | dt.date | None, *, end: bool = False) -> dt.datetime
         return day + dt.timedelta(days=1) if end else day
     text = value.strip()
     try:
-        if len(text) == 4 and text.isdigit():
-            year = int(text)
-            return dt.datetime(year + 1 if end else year, 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            year, month = int(text[:4]), int(text[5:])
-            start = dt.datetime(year, month, 1)
-            if not end:
-                return start
-            return dt.datetime(year + month // 12, month % 12 + 1, 1)
-        if len(text) == 10:
-            return parse_when(dt.date.fromisoformat(text), end=end)
+        if _PARTIAL_DATE.fullmatch(text):
+            first, after = period_of(text)
+            bound = after if end else first
+            return dt.datetime(bound.year, bound.month, bound.day)
         return parse_when(dt.datetime.fromisoformat(text.replace("Z", "+00:00")), end=end)
     except ValueError as exc:
         raise AnalysisInputError(
-            f"{value!r} is not a date", "use ISO 8601: 2024, 2024-03, 2024-03-19"
+            f"{value!r} is not a date", "use ISO 8601: 2024, 2024-Q3, 2024-03, 2024-03-19"
         ) from exc
+
+
+#: The partial dates `period_of` reads: a year, quarter, month or day.
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-Q\d|-\d{2}(?:-\d{2})?)?")
 
 
 def check_period(by: str) -> str:

@@ -141,24 +141,46 @@ def interactions(
         UnknownEntityError: ``a`` or ``b`` names no organization.
     """
     first, second = resolve(store, a), resolve(store, b)
-    pair, params = pair_sql(first.id, second.id, Filters.of(types, language, since, until))
+    rows = pair_interactions(
+        store, first, second, Filters.of(types, language, since, until), limit, offset
+    )
+    frame = pd.DataFrame(rows, columns=list(INTERACTION_COLUMNS))
+    frame.attrs.update({"a": first, "b": second})
+    return _typed(frame, dates=("published",))
+
+
+def pair_interactions(
+    store: Queryable,
+    first: EntityRef,
+    second: EntityRef,
+    filters: Filters,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[tuple[Any, ...]]:
+    """The rows of `interactions` (its `INTERACTION_COLUMNS`) for two resolved organizations."""
+    pair, params = pair_sql(first.id, second.id, filters)
     paging = ""
     if limit is not None:
         paging = "LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
-    rows = store.query(
+    columns = ", ".join(f'"{c}"' for c in INTERACTION_COLUMNS)
+    return store.query(
         f"""
-        SELECT published, refers_to, a, b, type, tone, directed, modality, confidence, evidence,
-               article_id, sentence, start, "end", title, site, language, story_id
+        SELECT {columns}
         FROM ({pair})
         ORDER BY published NULLS LAST, article_id, sentence, type
         {paging}
         """,
         params,
     )
-    frame = pd.DataFrame(rows, columns=list(INTERACTION_COLUMNS))
-    frame.attrs.update({"a": first, "b": second})
-    return _typed(frame, dates=("published",))
+
+
+def count_pair_interactions(
+    store: Queryable, first: EntityRef, second: EntityRef, filters: Filters
+) -> int:
+    """How many interactions two resolved organizations have under ``filters``."""
+    pair, params = pair_sql(first.id, second.id, filters)
+    return int(store.query(f"SELECT count(*) FROM ({pair})", params)[0][0])
 
 
 def active_organizations(

@@ -28,8 +28,15 @@ from newstide.analysis.entities import EntityRef, resolve, search
 from newstide.analysis.filters import Filters, check_period
 from newstide.analysis.graph import graph as build_graph
 from newstide.analysis.graph import graph_json
-from newstide.analysis.pairs import active_organizations, pairs, partners_over_time
-from newstide.analysis.timeline import pair_sql, timeline, timeline_record, turning_points
+from newstide.analysis.pairs import (
+    INTERACTION_COLUMNS,
+    active_organizations,
+    count_pair_interactions,
+    pair_interactions,
+    pairs,
+    partners_over_time,
+)
+from newstide.analysis.timeline import timeline, timeline_record, turning_points
 from newstide.errors import AnalysisInputError, UnknownEntityError
 from newstide.nlp.timeref import describe_reference
 from newstide.settings import Settings, default_settings
@@ -238,24 +245,13 @@ def create_app(
         )
         return result
 
-    def pair_interactions(
+    def interactions_page(
         r: Reader, a: EntityRef, b: EntityRef, params: _Params, limit: int, offset: int
     ) -> tuple[int, list[dict[str, Any]]]:
-        sql, values = pair_sql(a.id, b.id, params.filters(), analysis)
-        total = int(r.query(f"SELECT count(*) FROM ({sql})", values)[0][0])
-        rows = r.query(
-            f"""SELECT published, refers_to, a, b, type, tone, directed, modality, confidence,
-                       evidence, article_id, sentence, title, site, language, story_id
-                FROM ({sql}) ORDER BY published NULLS LAST, article_id, sentence, type
-                LIMIT ? OFFSET ?""",
-            [*values, limit, offset],
-        )
-        keys = (
-            "published", "refers_to", "a", "b", "type", "tone", "directed", "modality",
-            "confidence", "evidence", "article_id", "sentence", "title", "site", "language",
-            "story_id",
-        )  # fmt: skip
-        return total, [dict(zip(keys, row, strict=True)) for row in rows]
+        filters = params.filters()
+        total = count_pair_interactions(r, a, b, filters)
+        rows = pair_interactions(r, a, b, filters, limit, offset)
+        return total, [dict(zip(INTERACTION_COLUMNS, row, strict=True)) for row in rows]
 
     def organization_data(r: Reader, name: str) -> dict[str, Any]:
         ref = resolve(r, name)
@@ -444,7 +440,7 @@ def create_app(
         frame, points = pair_data(r, a, b, by or None, params)
         first, second = frame.attrs["a"], frame.attrs["b"]
         size = web.page_size
-        total, rows = pair_interactions(r, first, second, params, size, (page_number - 1) * size)
+        total, rows = interactions_page(r, first, second, params, size, (page_number - 1) * size)
         return page(
             request,
             "pair.html",
@@ -652,7 +648,7 @@ def create_app(
     ) -> dict[str, Any]:
         """Every interaction of a pair, oldest first, with its evidence sentence and article."""
         first, second = resolve(r, a), resolve(r, b)
-        total, rows = pair_interactions(r, first, second, params, limit, offset)
+        total, rows = interactions_page(r, first, second, params, limit, offset)
         return {
             "a": {"id": first.id, "name": first.name},
             "b": {"id": second.id, "name": second.name},
