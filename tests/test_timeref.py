@@ -40,6 +40,9 @@ OCT_2025 = dt.datetime(2025, 10, 28, 9, 0, tzinfo=dt.UTC)
         ("Tahun lalu, keduanya bersaing ketat.", "id", "2024"),
         ("Last month the two companies sued each other.", "en", "2025-09"),
         ("They split by mid-2023.", "en", "2023-Q3"),
+        ("Pada Mei lalu, OpenAI mengumumkan restrukturisasi.", "id", "2025-05"),
+        ("Keduanya berselisih pada Oktober silam.", "id", "2024-10"),
+        ("Last November the two sued each other.", "en", "2024-11"),
     ],
 )
 def test_an_earlier_time_is_read_in_both_languages(
@@ -96,6 +99,10 @@ def test_a_reference_in_words(refers_to: str, words: str) -> None:
         "Menurut laporan pada Senin (27/10/2025), keduanya sepakat.",
         "OpenAI plans to go public in 2027.",
         "The two signed the deal in October 2025.",
+        # no particular time
+        "Beberapa tahun lalu, keduanya bersaing ketat.",
+        "Several years ago the two were rivals.",
+        "How long the truce will last may depend on the regulators.",
         # numbers that are not years
         "Microsoft menyuntik US$2019 juta, naik 2019% dari tahun 2.019.",
         # English slashed dates are as often month/day as day/month

@@ -65,6 +65,8 @@ class _Patterns:
     until: frozenset[str]
     absolute: tuple[tuple[str, re.Pattern[str]], ...]
     relative_re: re.Pattern[str]
+    last_month_re: re.Pattern[str]
+    vague: frozenset[str]
     standing_re: re.Pattern[str]
 
 
@@ -123,6 +125,13 @@ def _patterns() -> _Patterns:
         until=frozenset(w.lower() for w in data["standing"]["until"]),
         absolute=absolute,
         relative_re=re.compile(rf"\b(?:{_alternatives(relative)})\b", flags),
+        last_month_re=re.compile(
+            rf"\b(?:{_alternatives(data['last_month']['before'])})\s+{month}(?![\w-])"
+            rf"|\b{month.replace('<month>', '<month_>')}\s+"
+            rf"(?:{_alternatives(data['last_month']['after'])})\b",
+            flags,
+        ),
+        vague=frozenset(w.lower() for w in data["vague"]["words"]),
         standing_re=re.compile(rf"\b(?:{_alternatives(data['standing']['words'])})\b", flags),
     )
 
@@ -177,7 +186,16 @@ def _read(
             for match in pattern.finditer(text):
                 take(match, _value(kind, match, p))
     if published is not None:
+        for match in p.last_month_re.finditer(text):
+            name = match["month"] or match["month_"]
+            if not name[0].isupper():
+                continue  # "how long it will last may depend on ..."
+            month = p.months[name.lower()]
+            take(match, f"{published.year - (month >= published.month):04d}-{month:02d}")
         for match in p.relative_re.finditer(text):
+            before = re.findall(r"[^\W_]+", text[max(0, match.start() - 20) : match.start()])
+            if before and (before[-1].lower() in p.vague or before[-1].isdigit()):
+                continue  # "beberapa tahun lalu": no particular year
             years, months = p.relative[" ".join(match.group().lower().split())]
             back = published.year * 12 + published.month - 1 - months
             take(match, f"{back // 12 - years:04d}" + (f"-{back % 12 + 1:02d}" if months else ""))
