@@ -439,6 +439,15 @@ def test_a_period_counts_by_the_evidence_behind_it(settings: Settings) -> None:
     ]
 
 
+def test_thinly_covered_periods_do_not_drown_a_well_covered_shift(settings: Settings) -> None:
+    """Months of one stray report each swing wildly between well covered months that drop from
+    0.5 to 0.1: the swings say little about the noise of the well covered months."""
+    tones = [0.5, 0.9] * 4 + [0.1, -0.3] * 4
+    weights = [1.0, 0.05] * 8
+    changes = detect_changes(tones, settings.analysis, weights)
+    assert [(i, after < before) for i, before, after in changes] == [(8, True)]
+
+
 def test_a_noisy_series_needs_a_bigger_shift_than_a_steady_one(settings: Settings) -> None:
     steady = [0.5, 0.52] * 5 + [0.1, 0.12] * 5
     noisy = [0.9, 0.1] * 5 + [0.5, -0.3] * 5  # the same 0.4 drop in the mean, amid 0.8 swings

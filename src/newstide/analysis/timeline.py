@@ -180,10 +180,12 @@ def detect_changes(
     it (``weights``, e.g. a timeline's ``weight``; equal when None), so one stray interaction
     moves a regime less than a month of coverage. The penalty a split must beat is
     ``change_penalty`` × σ² × log(periods), σ being the series' own noise, estimated robustly
-    from the median step between neighbouring periods (and at least half of
+    from the median step between neighbouring periods, each step scaled by the evidence of its
+    two periods (σ is the noise of a period of average evidence; at least half of
     ``change_min_shift``): a pair with steady coverage turns on a smaller shift than one whose
-    tone jumps about from month to month. A series shorter than ``change_min_periods`` has none,
-    and shifts smaller than ``change_min_shift`` are dropped.
+    tone jumps about from month to month, and a jump between thinly covered months says less
+    about the noise than one between well covered months. A series shorter than
+    ``change_min_periods`` has none, and shifts smaller than ``change_min_shift`` are dropped.
 
     Indices count the non-NaN periods, in order.
     """
@@ -196,12 +198,12 @@ def detect_changes(
         return []
     import ruptures  # imported here: only change detection needs it
 
-    noise = max(
-        float(np.median(np.abs(np.diff(series)))) / (0.6745 * math.sqrt(2)),
-        settings.change_min_shift / 2,
-    )
+    mass = mass / mass.mean()
+    # A step between two periods varies by both their noises: σ²/w each, w the evidence weight.
+    steps = np.diff(series) / np.sqrt(1 / mass[:-1] + 1 / mass[1:])
+    noise = max(float(np.median(np.abs(steps))) / 0.6745, settings.change_min_shift / 2)
     penalty = settings.change_penalty * noise**2 * math.log(len(series))
-    cost = _weighted_l2()().fit(np.column_stack([series, mass / mass.mean()]))
+    cost = _weighted_l2()().fit(np.column_stack([series, mass]))
     ends = (
         ruptures.Pelt(custom_cost=cost, min_size=settings.change_min_size, jump=1)
         .fit(cost.signal)
