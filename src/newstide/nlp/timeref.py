@@ -5,9 +5,9 @@ says "the deal follows a period of visible strain, from Microsoft naming OpenAI 
 2024 ..."; dated at the article's day, that strain would sit in the very month the relationship
 recovered. The `EventDater` stage reads the time expressions of the sentences that state each
 interaction ("pada Maret 2019", "in late 2023", "kuartal ketiga 2024", "22/7/2019", "Mei lalu",
-"tahun lalu", "last year") and, when every one of them places it before the article's month, records the time
-its evidence sentence names as the interaction's ``refers_to``: an ISO 8601 partial date,
-``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``.
+"tahun lalu", "last year") and, when every one of them places it before the article's month,
+records the time its evidence sentence names as the interaction's ``refers_to``: an ISO 8601
+partial date, ``2024``, ``2024-Q3``, ``2024-03`` or ``2024-03-19``.
 
 A time that starts or ends a state is no event time. When every sentence stating an interaction
 presents it as a state still holding at the article's date, ``refers_to`` records that instead,
