@@ -225,6 +225,30 @@ def test_lookup_misses(kb: KnowledgeBase, surface: str) -> None:
     assert kb.lookup(surface) is None
 
 
+def test_lookup_as_written_wants_a_name_that_means_the_organization(kb: KnowledgeBase) -> None:
+    # an unambiguous name or alias, in any spelling of its case, and tickers as written
+    assert kb.lookup_as_written("Microsoft Corp.").id == "microsoft"
+    assert kb.lookup_as_written("Apple Inc").id == "apple"
+    assert kb.lookup_as_written("BBRI").id == "bri"
+    # an alias that is also a word or a place needs context: lookup finds it, this does not
+    assert kb.lookup("Putrajaya").id == "malaysia-government"
+    assert kb.lookup_as_written("Putrajaya") is None
+    assert kb.lookup_as_written("Apple") is None
+    # an acronym means the organization only in capitals ("Ma" is a name)
+    assert kb.lookup_as_written("OJK").id == "ojk"
+    assert kb.lookup("Ojk").id == "ojk"
+    assert kb.lookup_as_written("Ojk") is None
+    assert kb.lookup_as_written("Maju Jaya") is None
+
+
+def test_legal_forms_recognise_one_word_as_written() -> None:
+    forms = shipped_legal_forms()
+    for word in ("PT", "Tbk.", "Corp", "(Persero)", "Bhd", "(M)"):
+        assert forms.is_form(word), word
+    for word in ("M", "Bank", "Holdings", "Microsoft"):
+        assert not forms.is_form(word), word
+
+
 def test_get_len_iter_contains(kb: KnowledgeBase) -> None:
     microsoft = kb.get("microsoft")
     assert microsoft is not None

@@ -10,8 +10,9 @@ Dev sets (never trained on; `newstide.eval.ner_data` reads them into raw text wi
 
 Scores are entity-level, exact (start, end, label) matches, per label and micro-averaged, for:
 the shipped model alone; newstide's entity stage (the model, with known organizations from the
-knowledge base filling gaps and fixing labels), which is what ingest runs; and the baseline, the
-knowledge base alone (every known name or alias found in the text is an ORG).
+knowledge base filling gaps and fixing labels, names with a legal form, and names found once taken
+throughout the document), which is what ingest runs; and the baseline, the knowledge base alone
+(every known name or alias the gazetteer takes without the model's help is an ORG).
 """
 
 from __future__ import annotations

@@ -1,11 +1,20 @@
 """Named-entity recognition: the spaCy pipelines trained here, with the knowledge base filling gaps.
 
 The models (``newstide/models/ner-id`` and ``ner-en``, trained by ``training/ner``) find ORG, PER
-and LOC spans in the article text. Known organizations the model missed are added from the
-knowledge base where they overlap nothing the model found; a model span that is exactly a known
-organization's name is an ORG whatever the model called it. Ambiguous aliases ("Apple", "Grab")
-are only taken from the knowledge base where they are capitalised, and at the start of a
-sentence only when the article never uses them as ordinary lower-case words.
+and LOC spans in the article text; their spans are kept as they are ("Komisi Pengawas Persaingan
+Usaha (KPPU)" is one mention, as Indonesian news annotation has it; linking reads both names).
+Known organizations the model missed are added from the knowledge base where they overlap nothing
+the model found, and, in English, where they are not only part of a longer capitalised name
+("Sunway" of "Sunway University"). A name written with a legal form ("Makmur Asiamaju Sdn Bhd",
+"PT Salma Arowana Lestari") is an organization's; a possessive, a sentence's full stop or an
+unmatched bracket at the edge of a model span is not part of the name. A model span that names a
+known organization is an ORG whatever the model called it, when the name means the organization
+as written ("Ma" is not "MA") or the article names it elsewhere. Ambiguous aliases ("Apple",
+"Tenaga", "SK") are taken from the knowledge base when the article names the same organization
+without doubt, or when they stand alone as a capitalised name (not "Menteri Tenaga Kerja"). A
+name the model found as an organization counts at its other occurrences in the article too, and a
+name found as an organization at least as often as as anything else is an organization
+throughout.
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -24,17 +33,16 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
 from newstide.errors import NewstideError
-from newstide.nlp.kb import KnowledgeBase, normalize_name
+from newstide.nlp.kb import KnowledgeBase, KnownOrganization, LegalForms
+from newstide.nlp.linking import name_and_acronym
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
-
-_PARENTHESISED = re.compile(r"\s*\(([^()\s][^()]{0,20})\)")
 
 #: Labels the models may emit, mapped onto newstide's kinds.
 _KINDS = {"ORG": "ORG", "PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC"}
@@ -125,11 +133,26 @@ class Spans:
         bisect.insort(self._spans, (start, end))
 
 
+#: Languages whose names grow around a known name with capitalised words: modifiers before
+#: ("Sarawak DAP", "US Fed"), heads after ("Sunway University", "Genting HK"). Indonesian puts the
+#: head first and its news wraps organizations in capitalised titles and personal names ("Ketua
+#: Umum Partai Golkar Aburizal Bakrie"), so there a capitalised neighbour says nothing.
+_NAMES_GROW_AROUND = frozenset({"en"})
+
+
+def _capitalised(token: Token) -> bool:
+    """A word with a capital letter in it ("Sunway", "HK", "iLabs"), not punctuation."""
+    return token.text[:1].isalnum() and any(ch.isupper() for ch in token.text)
+
+
 class _Gazetteer:
     """Knowledge-base aliases as a case-sensitive phrase matcher over a model's tokens."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.strings = nlp.vocab.strings
+        self.legal_forms = kb.legal_forms
+        self.names_grow_around = nlp.lang in _NAMES_GROW_AROUND
         self.ambiguous: set[str] = set()
         phrases: dict[str, list[Doc]] = {}
         for surface, entity_id, ambiguous in kb.aliases_for_matching():
@@ -140,39 +163,104 @@ class _Gazetteer:
             self.matcher.add(entity_id, docs)
 
     def trim(self, ent: Span, start: int, end: int) -> tuple[int, int]:
-        """A model span that is a known organization plus one stray word ("AI Microsoft") is cut
-        back to the organization; anything else is left as the model found it."""
-        if len(ent) < 2:
+        """A model ORG span that is a known organization plus one stray lower-case word ("the
+        Financial Times", "Goldman greenlighted") is cut back to the organization; anything else
+        is left as the model found it: a capitalised stray word is part of the name ("US Fed",
+        "Genting HK"), and a place named after an organization ("komplek DPR") is a place."""
+        if len(ent) < 2 or _KINDS.get(ent.label_) != "ORG":
             return start, end
         # Matching over the span itself finds what matching over `ent.as_doc()` would, in the same
         # order, without copying the tokens into a new Doc; only the offsets are the doc's.
         for _, doc_start, doc_end in self.matcher(ent):
             m_start, m_end = doc_start - ent.start, doc_end - ent.start
             stray = [t for i, t in enumerate(ent) if not m_start <= i < m_end]
-            if len(stray) == 1 and (
-                stray[0].is_lower or (stray[0].is_upper and len(stray[0]) <= 3)
-            ):
+            if len(stray) == 1 and stray[0].is_lower:
                 kept = ent[m_start:m_end]
                 return kept.start_char, kept.end_char
         return start, end
 
-    def spans(self, doc: Doc, sentence_starts: set[int]) -> list[tuple[int, int]]:
+    def _part_of_longer_name(
+        self, span: Span, sentence_starts: set[int], *, any_language: bool = False
+    ) -> bool:
+        """Whether a match is only part of a longer capitalised name the knowledge base does not
+        hold ("Sunway" of "Sunway University", "DAP" of "Sarawak DAP"), in a language whose names
+        grow that way (or `any_language`). A legal form next to it ("Intel Corp") and a
+        capitalised first word of a sentence before it ("Shares ...") do not make a longer
+        name."""
+        if not (self.names_grow_around or any_language):
+            return False
+        doc = span.doc
+        neighbours = []
+        if span.start > 0 and doc[span.start - 1].idx not in sentence_starts:
+            neighbours.append(doc[span.start - 1])
+        if span.end < len(doc):
+            neighbours.append(doc[span.end])
+        return any(
+            _capitalised(word) and not self.legal_forms.is_form(word.text) for word in neighbours
+        )
+
+    def _legal_form_after(self, span: Span) -> bool:
+        return span.end < len(span.doc) and self.legal_forms.is_form(span.doc[span.end].text)
+
+    def matches(self, doc: Doc, sentence_starts: set[int]) -> list[tuple[str, Span]]:
+        """``(entity id, span)`` of every KB alias in a doc that is not only part of a longer
+        capitalised name (see `_part_of_longer_name`)."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if not self._part_of_longer_name(span, sentence_starts):
+                found.append((self.strings[match_id], span))
+        return found
+
+    def named(self, matches: Iterable[tuple[str, Span]]) -> set[str]:
+        """Ids of the organizations that `matches` name by an unambiguous name."""
+        return {entity for entity, span in matches if span.text not in self.ambiguous}
+
+    def spans(
+        self,
+        doc: Doc,
+        sentence_starts: set[int],
+        named: Iterable[str] = (),
+        matches: list[tuple[str, Span]] | None = None,
+    ) -> list[tuple[int, int]]:
         """Char spans of KB aliases in a doc, longest first.
 
-        An ambiguous alias ("Grab", "Mandiri", "Dana") counts where it is capitalised mid-sentence,
-        or anywhere when the article never uses it as an ordinary lower-case word.
+        A match that is only part of a longer capitalised name is left out (see
+        `_part_of_longer_name`). An ambiguous alias ("Grab", "Tenaga", "SK", "Putrajaya": ordinary
+        words, other abbreviations or places too) counts where the article names the same
+        organization without doubt (by one of its unambiguous names, or by the model: `named`,
+        ids of the organizations the model found) or a legal form follows it ("Sea Ltd"); without
+        that, only a capitalised word that stands alone (not part of a longer capitalised name in
+        any language: "Menteri Tenaga Kerja", "Afrika Bersatu"), mid-sentence or in an article that
+        never writes it in lower case. An abbreviation ("DPD", "SK") always needs the context.
+
+        Args:
+            doc: The model's doc of the article.
+            sentence_starts: Char offsets where sentences start.
+            named: Ids of known organizations the model found in the article.
+            matches: `matches` of the doc, when already computed.
         """
-        found = []
+        if matches is None:
+            matches = self.matches(doc, sentence_starts)
+        context = self.named(matches) | set(named)
         lower_words = {t.text for t in doc if t.is_lower}
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            if span.text in self.ambiguous:
-                capitalised = span.text[:1].isupper()
-                mid_sentence = span.start_char not in sentence_starts
-                common_here = span.text.lower() in lower_words
-                if not capitalised or (common_here and not mid_sentence):
-                    continue
-            found.append((span.start_char, span.end_char))
+
+        def standing_alone(span: Span) -> bool:
+            if not span.text[:1].isupper() or span.text.isupper():
+                return False
+            if self._part_of_longer_name(span, sentence_starts, any_language=True):
+                return False
+            mid_sentence = span.start_char not in sentence_starts
+            return mid_sentence or span.text.lower() not in lower_words
+
+        found = [
+            (span.start_char, span.end_char)
+            for entity, span in matches
+            if span.text not in self.ambiguous
+            or entity in context
+            or self._legal_form_after(span)
+            or standing_alone(span)
+        ]
         return sorted(found, key=lambda s: (s[0] - s[1], s[0]))
 
 
@@ -197,6 +285,135 @@ def _within(texts: dict[int, str], budget: int) -> Iterator[list[int]]:
         size += len(text)
     if group:
         yield group
+
+
+#: A name the model tagged as an organization is taken at its other occurrences only when it
+#: tagged at least one in this many of them: one tag among twenty "AI"s is a misreading.
+_REPEAT_SHARE = 5
+
+
+def _repeated(
+    doc: Doc, spans: Sequence[tuple[int, int, str, str]], taken: Spans
+) -> list[tuple[int, int, str, str]]:
+    """Other occurrences of the names the model found as organizations, where nothing else was
+    found: an article names a company the same way throughout, and the model, reading each
+    sentence on its own, misses some of them. The acronym of "Name (ACRONYM)" counts as a name;
+    a name the article also writes as an ordinary lower-case word ("Kemitraan" and "kemitraan")
+    does not, nor one the model tagged in under one of `_REPEAT_SHARE` of its occurrences."""
+    tagged: Counter[str] = Counter()
+    names: set[str] = set()
+    for start, end, kind, via in spans:
+        if kind == "ORG" and via == "ner":
+            text = doc.text[start:end]
+            tagged[text] += 1
+            split = name_and_acronym(text)
+            names.update((text,) if split is None else (text, *split))
+    words = {t.text for t in doc if t.is_lower}
+    found: list[tuple[int, int, str, str]] = []
+    for name in sorted(names, key=lambda name: (-len(name), name)):
+        if len(name) < 2 or name.lower() in words or not any(ch.isupper() for ch in name):
+            continue
+        more = []
+        at = doc.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not taken.overlaps(at, end) and doc.char_span(at, end) is not None:
+                more.append((at, end, "ORG", "ner"))
+            at = doc.text.find(name, end)
+        if len(more) >= _REPEAT_SHARE * max(tagged[name], 1):
+            continue
+        for at, end, _, _ in more:
+            taken.add(at, end)
+        found += more
+    return found
+
+
+_POSSESSIVES = ("'s", "’s")
+
+
+def _clean_edges(ent: Span, legal_forms: LegalForms) -> tuple[int, int]:
+    """A model span without what is never part of a name at its edges: a possessive ("Sunway
+    University's"), a sentence's full stop ("PDI-P.", while "Bhd." and "S.A." keep their
+    abbreviation dots) and a bracket that does not close inside it ("DPR)")."""
+    text, start = ent.text, ent.start_char
+    end = start + len(text)
+    for possessive in _POSSESSIVES:
+        if text.endswith(possessive) and len(text) > len(possessive):
+            end -= len(possessive)
+    name = ent.doc.text[start:end]
+    if name.endswith(".") and len(name) > 1:
+        last = name.split()[-1]
+        if "." not in last[:-1] and not legal_forms.is_form(last):
+            end -= 1
+    name = ent.doc.text[start:end]
+    if name.endswith(")") and name.count(")") > name.count("("):
+        end -= 1
+    if name.startswith("(") and name.count("(") > name.count(")"):
+        start += 1
+    name = ent.doc.text[start:end].strip()
+    if not name:
+        return ent.start_char, ent.end_char
+    start = ent.doc.text.index(name, start)
+    return start, start + len(name)
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can be part of a company's name as written: capitalised ("Paywatch", "HK",
+    "iLabs", "1Malaysia") or an ampersand."""
+    return token.text == "&" or _capitalised(token)
+
+
+def _legal_names(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """Char spans of names written with a legal form: capitalised words after a form that leads
+    names ("PT Salma Arowana Lestari", "Direktur PT Maju Jaya Tbk" from "PT") or before one that
+    ends them ("Makmur Asiamaju Sdn Bhd", "Intel Corp", "Bouygues S.A."). A bare two-letter form at
+    the end ("Budi Santoso SE", "the AG") is as often a degree or a title, and is not taken."""
+    forms = kb.legal_forms
+    leading = kb.leading_legal_forms()
+
+    def leads(token: Token) -> bool:
+        return forms.is_form(token.text) and LegalForms.key(token.text) in leading
+
+    def ends(token: Token) -> bool:
+        return (
+            forms.is_form(token.text)
+            and not leads(token)
+            and not (len(token) <= 2 and token.is_upper)
+        )
+
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _name_word(doc[j]):
+            j += 1
+        start = next((k for k in range(j - 1, i - 1, -1) if leads(doc[k])), i)
+        names = start + 1 if leads(doc[start]) else start
+        end = next((k + 1 for k in range(j - 1, names, -1) if ends(doc[k])), None)
+        if end is None and names > start:
+            end = j
+        # a name word between the forms: "PT Maju Jaya", not "PT Tbk"
+        if end is not None and any(not forms.is_form(doc[k].text) for k in range(names, end)):
+            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+        i = max(j, i + 1)
+    return found
+
+
+def _organizations_throughout(
+    doc: Doc, spans: Sequence[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """One name, one kind per article: a name found as an organization at least as often as
+    as a person or a place ("Hilton" ORG twice, PER once) is an organization everywhere in it."""
+    kinds: dict[str, Counter[str]] = {}
+    for start, end, kind, _ in spans:
+        kinds.setdefault(doc.text[start:end], Counter())[kind] += 1
+    relabelled = []
+    for start, end, kind, via in spans:
+        votes = kinds[doc.text[start:end]]
+        if kind != "ORG" and votes["ORG"] >= votes[kind]:
+            kind = "ORG"
+        relabelled.append((start, end, kind, via))
+    return relabelled
 
 
 @stage("entities", requires=("text", "language", "sentences"), assigns=("mentions",), nlp=True)
@@ -253,38 +470,56 @@ class EntityRecognizer:
         return dataclasses.replace(article, mentions=self._mentions(article, doc))
 
     def _mentions(self, article: Article, doc: Doc) -> tuple[Mention, ...]:
-        spans: list[tuple[int, int, str, str]] = []
         gazetteer = self._gazetteer(article.language) if article.language else None
+        starts = {s.start for s in article.sentences}
+        matches = gazetteer.matches(doc, starts) if gazetteer is not None else []
+        found: list[tuple[int, int, str, KnownOrganization | None]] = []
         for ent in doc.ents:
             kind = _KINDS.get(ent.label_)
             if kind is None:
                 continue
-            start, end = ent.start_char, ent.end_char
+            start, end = _clean_edges(ent, self.kb.legal_forms)
             known = self.kb.lookup(ent.text)
             if known is None and gazetteer is not None:
                 start, end = gazetteer.trim(ent, start, end)
                 known = self.kb.lookup(article.text[start:end])
-            if known is not None and known.kind == "ORG" and kind != "ORG":
-                kind = "ORG"
-            # "Komisi Pengawas Persaingan Usaha (KPPU)": the name and its acronym, two mentions;
-            # "PT Pertamina (Persero)" is one name with its legal form
-            acronym = _PARENTHESISED.search(article.text, start, end)
-            if (
-                acronym
-                and acronym.end() == end
-                and acronym.start() > start
-                and normalize_name(acronym.group().strip())
+            # "Komisi Pengawas Persaingan Usaha (KPPU)" stays one mention, as the model found it:
+            # linking reads the name and the acronym in it.
+            found.append((start, end, kind, known if known and known.kind == "ORG" else None))
+        # Organizations the article names without doubt: by an unambiguous name, or as an ORG the
+        # model found.
+        named = gazetteer.named(matches) if gazetteer is not None else set()
+        named.update(known.id for _, _, kind, known in found if known and kind == "ORG")
+        # A name written with a legal form is an organization's, however the model cut or labelled
+        # it ("Century Software (Malaysia) Sdn Bhd" over the model's "Century Software"), unless
+        # the model found something across its edges.
+        for legal_start, legal_end in _legal_names(doc, self.kb):
+            inside = [f for f in found if legal_start <= f[0] and f[1] <= legal_end]
+            if any(f[0] < legal_end and legal_start < f[1] for f in found if f not in inside):
+                continue
+            found = [f for f in found if f not in inside]
+            known = self.kb.lookup(doc.text[legal_start:legal_end])
+            found.append(
+                (legal_start, legal_end, "ORG", known if known and known.kind == "ORG" else None)
+            )
+        spans: list[tuple[int, int, str, str]] = []
+        for start, end, kind, known in found:
+            # A model span that names a known organization is an ORG whatever the model called it,
+            # when the name means the organization as written or the article names it elsewhere:
+            # "Putrajaya" alone is a city, "Ma" a name and not "MA".
+            if known is not None and (
+                known.id in named or self.kb.lookup_as_written(article.text[start:end])
             ):
-                spans.append((start, acronym.start(), kind, "ner"))
-                start, end = acronym.start(1), acronym.end(1)
+                kind = "ORG"
             spans.append((start, end, kind, "ner"))
-        if self.settings.gazetteer and article.language:
-            taken = Spans((s, e) for s, e, _, _ in spans)
-            starts = {s.start for s in article.sentences}
-            for start, end in self._gazetteer(article.language).spans(doc, starts):
+        taken = Spans((s, e) for s, e, _, _ in spans)
+        if self.settings.gazetteer and gazetteer is not None:
+            for start, end in gazetteer.spans(doc, starts, named, matches):
                 if not taken.overlaps(start, end):
                     spans.append((start, end, "ORG", "kb"))
                     taken.add(start, end)
+        spans += _repeated(doc, spans, taken)
+        spans = _organizations_throughout(doc, spans)
         spans.sort()
         return tuple(
             Mention(

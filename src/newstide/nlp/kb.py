@@ -148,6 +148,19 @@ class LegalForms:
             phrases=tuple(sorted((p for p in split if p), key=len, reverse=True)),
         )
 
+    def is_form(self, word: str) -> bool:
+        """Whether one word as written ("Corp.", "Tbk", "(Persero)", "(M)") is a legal form."""
+        raw = _unify(word)
+        core = _core(raw)
+        if core in self.tokens:
+            return True
+        return raw.startswith("(") and raw.endswith(")") and core in self.bracketed
+
+    @staticmethod
+    def key(word: str) -> str:
+        """A word as legal forms are compared: casefolded, without brackets and dots ("pt")."""
+        return _core(_unify(word))
+
     def span_at(self, cores: Sequence[str], raw: Sequence[str], start: int) -> int:
         """How many tokens from `start` form a legal form (0 when none does)."""
         for phrase in self.phrases:
@@ -185,6 +198,11 @@ def _unify(text: str) -> str:
 def _core(token: str) -> str:
     """A token as compared with legal forms: without brackets, trailing commas and dots."""
     return token.strip(_TOKEN_EDGE_CHARS).replace(".", "")
+
+
+def _is_acronym(text: str) -> bool:
+    """Whether a name is written as an acronym: capitals (and digits), no lower-case letter."""
+    return any(ch.isupper() for ch in text) and not any(ch.islower() for ch in text)
 
 
 def _is_edge_char(ch: str) -> bool:
@@ -499,6 +517,7 @@ class KnowledgeBase:
         self._by_id: dict[str, KnownOrganization] = {}
         self._by_key: dict[str, str] = {}
         self._by_ticker: dict[str, str] = {}
+        self._leading_forms: frozenset[str] | None = None
         for organization in organizations:
             self._by_id.pop(organization.id, None)
             self._by_id[organization.id] = organization
@@ -583,6 +602,29 @@ class KnowledgeBase:
             found = self._by_ticker.get(ticker)
         return self._by_id[found] if found is not None else None
 
+    def lookup_as_written(self, surface: str) -> KnownOrganization | None:
+        """The organization a surface names unmistakably: as `lookup`, but not through an ambiguous
+        alias ("Putrajaya": the city or the government) nor through an acronym written otherwise
+        than in capitals ("Ma", a name, is not "MA", the Mahkamah Agung).
+
+        Args:
+            surface: The text found in an article.
+
+        Returns:
+            The organization, or None when the knowledge base does not know the name or the name
+            needs context to mean the organization.
+        """
+        found = self.lookup(surface)
+        if found is None:
+            return None
+        written = " ".join(surface.split()).casefold()
+        if written in {alias.casefold() for alias in found.ambiguous_aliases}:
+            return None
+        same = [s for s in found.surfaces if " ".join(s.split()).casefold() == written]
+        if same and all(_is_acronym(s) for s in same) and not _is_acronym(surface):
+            return None
+        return found
+
     def get(self, entity_id: str) -> KnownOrganization | None:
         """The organization with this id, or None."""
         return self._by_id.get(entity_id)
@@ -625,6 +667,23 @@ class KnowledgeBase:
             for surface in organization.surfaces:
                 rows.append((surface, organization.id, surface.casefold() in ambiguous))
         return rows
+
+    def leading_legal_forms(self) -> frozenset[str]:
+        """Legal forms written before the name (`LegalForms.key` of "PT", "Perum"): those that
+        start more of the knowledge base's names than they end ("Tbk", "Bhd", "Inc" end them)."""
+        if self._leading_forms is None:
+            votes: dict[str, int] = {}
+            for organization in self._by_id.values():
+                for surface in organization.surfaces:
+                    words = surface.split()
+                    if len(words) < 2:
+                        continue
+                    for word, vote in ((words[0], 1), (words[-1], -1)):
+                        if self.legal_forms.is_form(word):
+                            key = LegalForms.key(word)
+                            votes[key] = votes.get(key, 0) + vote
+            self._leading_forms = frozenset(key for key, vote in votes.items() if vote > 0)
+        return self._leading_forms
 
     def tickers_for_matching(self) -> list[tuple[str, str]]:
         """``(symbol, id)`` per bare ticker symbol, to be matched case-sensitively ("BBRI")."""

@@ -3,19 +3,33 @@
 Organizations are looked up in the knowledge base by normalised name or alias (legal forms such
 as PT, Tbk, Inc. dropped). Within an article, a shorter form of a name already seen ("Telkom" after
 "PT Telkom Indonesia", "Altman" after "Sam Altman") and an acronym of it ("BRI" after "Bank Rakyat
-Indonesia") join that entity. Whatever is left becomes an entity of its own with an id made from
-its normalised name, so "Mitra Adiperkasa Tbk" in one article and "PT Mitra Adiperkasa" in another
-are one entity.
+Indonesia") join that entity; a mention written "Name (ACRONYM)" is looked up by both and makes
+both stand for its entity later in the article. Whatever is left becomes an entity of its own
+with an id made from its normalised name, so "Mitra Adiperkasa Tbk" in one article and "PT Mitra
+Adiperkasa" in another are one entity.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from newstide.nlp.kb import KnowledgeBase, entity_id_for_unknown, normalize_name
 from newstide.pipeline import stage
 from newstide.records import Article, Entity, Mention
+
+_NAME_AND_ACRONYM = re.compile(r"(?P<name>\S.*?)\s*\((?P<acronym>[^()\s][^()]{0,20})\)")
+
+
+def name_and_acronym(text: str) -> tuple[str, str] | None:
+    """The name and the acronym of a mention written "Name (ACRONYM)" ("Komisi Pengawas
+    Persaingan Usaha (KPPU)"), or None; a bracketed legal form ("PT Pertamina (Persero)") is part
+    of the name, not an acronym."""
+    found = _NAME_AND_ACRONYM.fullmatch(text.strip())
+    if found is None or not normalize_name(found["acronym"]):
+        return None
+    return found["name"], found["acronym"]
 
 
 def _acronym(name: str) -> str:
@@ -68,29 +82,41 @@ class EntityLinker:
     def _link(self, mention: Mention, seen: list[tuple[str, str, str]]) -> str:
         if mention.entity_id:
             return mention.entity_id
-        known = self.kb.lookup(mention.text) if mention.kind == "ORG" else None
+        # "Bursa Efek Indonesia (BEI)": one mention naming the organization twice
+        split = name_and_acronym(mention.text) if mention.kind == "ORG" else None
+        parts = [mention.text] if split is None else list(split)
+        known = None
+        if mention.kind == "ORG":
+            known = next(filter(None, map(self.kb.lookup, [mention.text, *parts])), None)
         if known is not None:
             entity_id = known.id
         else:
-            normalised = normalize_name(mention.text)
+            keys = [normalize_name(part) for part in parts]
             entity_id = next(
                 (
                     other_id
                     for kind, other, other_id in seen
+                    for normalised in keys
                     if kind == mention.kind
                     and (other == normalised or _is_short_form(normalised, other))
                 ),
                 "",
             )
             if not entity_id:
-                entity_id = entity_id_for_unknown(mention.text, mention.kind)
-        seen.append((mention.kind, normalize_name(mention.text), entity_id))
+                entity_id = entity_id_for_unknown(parts[0], mention.kind)
+        # the name and the acronym both stand for it later in the article ("BEI")
+        seen.extend((mention.kind, normalize_name(part), entity_id) for part in parts)
         return entity_id
 
     def _entity(self, entity_id: str, kind: str, surfaces: Counter[str]) -> Entity:
         known = self.kb.get(entity_id)
         if known is not None:
             return Entity(entity_id, known.name, "ORG", tuple(sorted(surfaces)), known.ticker)
-        # An unknown entity is called by its longest surface form, the fullest name the text gives.
-        name = max(surfaces, key=lambda s: (len(s), surfaces[s]))
+        # An unknown entity is called by its longest surface form, the fullest name the text gives
+        # (without an acronym in brackets after it).
+        names: Counter[str] = Counter()
+        for surface, count in surfaces.items():
+            split = name_and_acronym(surface) if kind == "ORG" else None
+            names[surface if split is None else split[0]] += count
+        name = max(names, key=lambda s: (len(s), names[s]))
         return Entity(entity_id, name, kind, tuple(sorted(surfaces)))
