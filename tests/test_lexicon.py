@@ -269,6 +269,8 @@ def test_english_lemmas(word: str, lemma: str) -> None:
             0,
             "object",
         ),
+        # summoned by a regulator: an inquiry, passive (the regulator after it acts)
+        ("id", "Indosat dipanggil KPPU pekan lalu.", "dipanggil", "legal", -1, "object"),
     ],
 )
 def test_trigger_type_tone_direction(
@@ -386,6 +388,8 @@ def test_longer_phrase_wins_and_triggers_do_not_overlap() -> None:
         ("id", "Gojek melaporkan pendapatan naik."),
         ("id", "Warga berdiri di tepi jalan dan memiliki rumah sendiri."),
         ("id", "Komisi Pengawas Persaingan Usaha menggelar rapat."),
+        ("id", "Perusahaan itu memanggil pengemudi untuk pelatihan."),  # active: "to call (in)"
+        ("id", "Laptop itu dibekali GPU terintegrasi."),  # "integrated", an adjective
         ("en", "The weather was fine on Tuesday."),
         ("en", "The company held its own conference in the United States."),
         ("en", "She is a managing partner at the firm."),

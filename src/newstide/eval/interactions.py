@@ -4,7 +4,8 @@ Gold: ``relations/{id,en}/gold-dev.jsonl`` (40 articles each): per article its t
 interactions with canonical organization names. newstide runs its whole pipeline on the text (the
 article's language given, as a JSONL line would give it); a predicted organization stands for a
 gold name when the name is one of the entity's names in that article (its canonical name or a
-surface form), compared case- and legal-form-insensitively.
+surface form, and both names of a surface form with its other name in brackets: "Otoritas Jasa
+Keuangan (OJK)"), compared case-, legal-form- and hyphen-insensitively ("Go - Jek" is "Go-Jek").
 
 * Pair+type: unordered pair of names plus type; precision, recall and F1 micro-averaged over
   articles.
@@ -19,6 +20,7 @@ in one sentence is a partnership.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
@@ -33,6 +35,16 @@ from newstide.settings import Settings
 GOLD = {"id": Path("relations/id/gold-dev.jsonl"), "en": Path("relations/en/gold-dev.jsonl")}
 _TONE_NEUTRAL = 0.05
 _STRUCTURAL = frozenset({"investment", "acquisition"})
+
+
+def name_key(name: str) -> str:
+    """The key names are compared by: `normalize_name`, with a hyphen the same as a space
+    (tokenized scrapes write "Go - Jek" for "Go-Jek")."""
+    return " ".join(normalize_name(name).replace("-", " ").split())
+
+
+#: A surface form carrying its other name in brackets: "Otoritas Jasa Keuangan (OJK)".
+_BRACKETED = re.compile(r"(?P<name>[^()]+?)\s*\(\s*(?P<other>[^()]+?)\s*\)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +81,16 @@ def _names(article: Article) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {}
     for entity in article.entities:
         names.setdefault(entity.id, set()).update(
-            normalize_name(n) for n in (entity.name, *entity.aliases)
+            name_key(n) for n in (entity.name, *entity.aliases)
         )
     for mention in article.mentions:
         if mention.entity_id and mention.via != "reference":
-            names.setdefault(mention.entity_id, set()).add(normalize_name(mention.text))
+            surface = names.setdefault(mention.entity_id, set())
+            surface.add(name_key(mention.text))
+            # "Forum Masyarakat Telekomunikasi Indonesia (FMTI)" goes by both of its names
+            bracketed = _BRACKETED.fullmatch(mention.text.strip())
+            if bracketed:
+                surface.update(name_key(bracketed.group(g)) for g in ("name", "other"))
     return names
 
 
@@ -193,11 +210,11 @@ def evaluate_interactions(data: Path, settings: Settings, language: str) -> list
             _Found(str(i["a"]), str(i["b"]), str(i["type"]), str(i["tone"]), bool(i["directed"]))
             for i in interactions
         ]
-        gold_names = {normalize_name(f.a): f.a for f in gold_found}
-        gold_names |= {normalize_name(f.b): f.b for f in gold_found}
+        gold_names = {name_key(f.a): f.a for f in gold_found}
+        gold_names |= {name_key(f.b): f.b for f in gold_found}
         orgs = gold.get("orgs") or []
         assert isinstance(orgs, list)
-        gold_names |= {normalize_name(str(o)): str(o) for o in orgs}
+        gold_names |= {name_key(str(o)): str(o) for o in orgs}
         if not isinstance(item, Article):
             ours.append(([], gold_found))
             baseline.append(([], gold_found))

@@ -22,7 +22,12 @@ position (the words are data: ``data/interactions/markers.toml``, described in i
   other side of the subject, and members of one list never pair among themselves for a directed
   type;
 * a weak trigger (a common word with other senses: "menggunakan", "deliver") pairs only through a
-  marker close to it, or standing right between its two names.
+  marker close to it, or standing right between its two names;
+* proximity alone never reaches into another clause with its own interaction ("... ketika X
+  menanamkan modal"), down a list of clauses, or past a relational noun that introduces the name;
+* pronouns stand for the organization named before them: "pihaknya", "perseroan", "its" anywhere,
+  "mereka" / "their" only as a party noun's possessor ("mitra mereka"), and -nya on a relation noun
+  with no name before it ("kerja samanya dengan X").
 
 Each (a, b, type) is kept once per article, with its most confident evidence sentence (the
 strongest statement among equals).
@@ -42,6 +47,7 @@ from typing import Any
 
 from newstide.interactions.lexicon import Lexicon, Trigger
 from newstide.interactions.modality import modality
+from newstide.nlp.kb import normalize_name
 from newstide.pipeline import stage
 from newstide.records import Article, Interaction
 from newstide.settings import InteractionSettings
@@ -70,6 +76,18 @@ class _Markers:
     owned: re.Pattern[str]
     copula_gap: int
     agent_window: int
+    gap: int
+    clause: re.Pattern[str]
+    opens_after: re.Pattern[str]
+    between_gap: int
+    pronouns: dict[str, re.Pattern[str]]
+    copulas: frozenset[str]
+    party_nouns: frozenset[str]
+    seller: re.Pattern[str]
+    counterpart_next: re.Pattern[str]
+    party_markers: re.Pattern[str]
+    possessors: dict[str, re.Pattern[str]]
+    pronoun_window: int
 
 
 def _before_name(words: list[str], gap: int) -> re.Pattern[str]:
@@ -79,6 +97,16 @@ def _before_name(words: list[str], gap: int) -> re.Pattern[str]:
     return re.compile(
         rf"(?:^|\W)(?:{alternation})(?:\s+[^\s,;:.!?]+){{0,{gap}}}\s+$", re.IGNORECASE
     )
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    """Any of `words`, as a whole word (group ``word``)."""
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w-])(?P<word>{alternation})(?![\w-])", re.IGNORECASE)
+
+
+#: Where a list member is: "di China", "in Malaysia" (capitalised words; case-sensitive).
+_PLACED = r"(?:\s+(?:di|in)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})?"
 
 
 @cache
@@ -93,10 +121,12 @@ def _markers() -> _Markers:
         opens=re.compile(
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['between'])})\s+", re.IGNORECASE
         ),
-        joined=re.compile(rf"\s*,?\s*(?:{conjunctions})\s+|\s*,\s*", re.IGNORECASE),
+        # a member may carry where it is: "Didi Chuxing di China, Ola di India, dan Grab"
+        joined=re.compile(rf"{_PLACED}(?:\s*,?\s*(?:{conjunctions})\s+|\s*,\s*)", re.IGNORECASE),
         listed=re.compile(
-            rf"\s*,?\s*(?:{'|'.join(re.escape(w) for w in data['and'] if w not in data['with'])})"
-            r"\s+|\s*,\s*",
+            rf"{_PLACED}(?:\s*,?\s*"
+            rf"(?:{'|'.join(re.escape(w) for w in data['and'] if w not in data['with'])})"
+            r"\s+|\s*,\s*)",
             re.IGNORECASE,
         ),
         target={kind: _before_name(words, gap) for kind, words in data["target"].items()},
@@ -110,6 +140,35 @@ def _markers() -> _Markers:
         # "OpenAI's exclusive cloud provider": 's, then at most two modifiers, then the noun
         owned=re.compile(r"\s*['’]s(?:\s+[^\s,;:.()]+){0,2}\s+", re.IGNORECASE),
         copula_gap=int(data["copula_gap"]),
+        gap=gap,
+        between_gap=int(data["between_gap"]),
+        pronouns={
+            language: _words(words) for language, words in data["pronoun"]["anywhere"].items()
+        },
+        possessors={
+            language: _words(words) for language, words in data["pronoun"]["possessor"].items()
+        },
+        pronoun_window=int(data["pronoun"]["window"]),
+        copulas=frozenset(w.lower() for w in data["copulas"]),
+        party_nouns=frozenset(w.lower() for w in data["party_nouns"]),
+        seller=_before_name(data["seller"], 0),
+        counterpart_next=re.compile(
+            rf"\s+(?:{'|'.join(re.escape(w) for w in data['counterpart'])})\b", re.IGNORECASE
+        ),
+        party_markers=_before_name(
+            [*data["agent"], *(w for ws in data["target"].values() for w in ws), "dari", "from"], 0
+        ),
+        clause=re.compile(
+            rf"(?:^|\W)(?:{'|'.join(re.escape(w) for w in data['clause'])})"
+            r"(?!\s+(?:ini|itu)\b)(?:\W|$)",
+            re.IGNORECASE,
+        ),
+        # "sinergi yang berkesinambungan, antara X dengan Y": the trigger's pair follows "antara"
+        opens_after=re.compile(
+            rf"(?:\s*,?\s*[^\s,;:.!?()]+){{0,{gap}}}?\s*,?\s*"
+            rf"(?:{'|'.join(re.escape(w) for w in data['between'])})\s",
+            re.IGNORECASE,
+        ),
         apposed=re.compile(
             rf"\s*(?:,\s*)?(?:{'|'.join(re.escape(w) for w in data['apposed'])})?\s*(?:,\s*)?",
             re.IGNORECASE,
@@ -149,6 +208,19 @@ _WEB_ADDRESS = re.compile(r"\w\.(?:com|co|id|biz|net|org|my)\b")
 #: (KPPU)", "Widad Group Bhd's (WGB)", "KlikACC (PT Aman Cermat Cepat)".
 _BRACKET_OPEN = re.compile(r"(?:'s|’s)?\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
+#: The same, with a legal form left outside the name on either side of the bracket: "Sarawak
+#: Consolidated Industries Bhd's (SCIB)", "KlikACC (PT Aman Cermat Cepat)".
+_BRACKET_OPEN_LEGAL = re.compile(
+    r"(?P<before>(?:\s+[\w.]+){0,3}?)(?:'s|’s)?\s*\(\s*(?P<inside>(?:[\w.]+\s+){0,2}?)"
+)
+
+
+def _bracket_opens(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` opens a bracket between a name and its other name, legal forms aside."""
+    match = _BRACKET_OPEN_LEGAL.fullmatch(text, start, end)
+    return match is not None and all(
+        not normalize_name(match.group(part)) for part in ("before", "inside")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +336,7 @@ def _aliases(article: Article) -> dict[str, str]:
         if (
             root(m.entity_id) != root(n.entity_id)
             and m.end <= n.start
-            and _BRACKET_OPEN.fullmatch(text, m.end, n.start)
+            and _bracket_opens(text, m.end, n.start)
             and _BRACKET_CLOSE.match(text, n.end)
         ):
             parent[root(n.entity_id)] = root(m.entity_id)
@@ -283,6 +355,101 @@ def _aliases(article: Article) -> dict[str, str]:
         best = max(sorted(members), key=lambda e: (counts[e], -shortest.get(e, 0)))
         aliases.update((e, best) for e in members if e != best)
     return aliases
+
+
+#: A bracketed aside holding a number, and no name but a currency: "(lebih dari 26 miliar
+#: Rupiah)", "(RM2.5 billion)", "(US$ 1,2 miliar atau Rp 16 triliun)"; not "(PPP)".
+_AMOUNT_ASIDE = re.compile(
+    r"\((?=[^()]*\d)(?:[^()A-Z]|(?:RM|Rp|US|USD|IDR|MYR|SGD|S|Rupiah|Ringgit)(?![a-z]))*\)"
+)
+
+#: A bracket opened right after a lowercase word: what it abbreviates is a common noun phrase.
+_COMMON_ABBREVIATED = re.compile(r"(?<![\w-])[a-z][\w-]*\s*\(\s*$")
+
+#: Types whose actor a source word marks ("investasi dari X", "pasokan dari X", "gugatan dari X").
+_SOURCED = frozenset({"investment", "supply", "legal"})
+
+#: A name's possessive, a noun of at most four words, then a comma: "YBKU's holding company, ".
+_POSSESSED_APPOSITION = re.compile(r"['’]s(?:\s+[^\s,;:.()]+){1,4}\s*,\s*")
+
+#: Indonesian verb prefixes: a trigger starting with one is a verb, else a noun ("kemitraan",
+#: "persaingan", "sinergi"), whose pair may follow it ("kemitraan Grab dengan KAI").
+_VERBAL = re.compile(r"(?:me|be|di|te)[a-z]", re.IGNORECASE)
+
+#: An Indonesian active verb (meN-, ber-): "mengancam", "berinvestasi".
+_ACTIVE = re.compile(r"(?:me|be)[a-z]{3,}", re.IGNORECASE)
+
+
+def _nominal(trigger: Trigger) -> bool:
+    """An Indonesian trigger used as a noun (no verb prefix)."""
+    return not _VERBAL.match(trigger.text)
+
+
+def _pronouns(
+    text: str,
+    language: str,
+    index: int,
+    named: dict[int, list[_Participant]],
+    triggers: list[Trigger],
+) -> list[_Participant]:
+    """Pronouns that stand for an organization ("pihaknya", "perseroan", "its"; "mereka" only as
+    a trigger's possessor: "mitra mereka"; -nya on a relation noun with no name before it:
+    "persaingannya dengan X"), each as the organization it points back to: the first
+    one named before it in its sentence, else the first one named in the nearest earlier sentence
+    that names one (the subject, which a pronoun continues more often than the last name: "Snap
+    ... menyewa layanan Amazon. ... mereka")."""
+    markers = _markers()
+    own = named.get(index, [])
+    # (span of the word, span it stands at): a possessor stands where its noun starts, on the
+    # noun's side ("Mitra mereka saat ini adalah X": they and X are the pair)
+    spans = [(m.span("word"), m.span("word")) for m in _finditer(markers.pronouns, language, text)]
+    for m in _finditer(markers.possessors, language, text):
+        for noun in triggers:
+            if not (noun.relational or noun.text.lower() in markers.party_nouns):
+                continue
+            if noun.end <= m.start("word") and not text[noun.end : m.start("word")].strip():
+                spans.append((m.span("word"), (noun.start, noun.start)))  # "mitra mereka"
+            elif m.end("word") <= noun.start and not text[m.end("word") : noun.start].strip():
+                spans.append((m.span("word"), m.span("word")))  # "their partner"
+    if language == "id":
+        for noun in triggers:
+            # "Persaingan ketatnya dengan X", "kemitraannya dengan X", "pesaingnya, X": -nya on a
+            # relation noun (or on its modifier) is its other side, named in an earlier sentence.
+            # Not a verb's nominalizing -nya ("terintegrasinya"), nor the next noun's own -nya
+            # ("ancaman bahayanya")
+            if noun.type in DIRECTED or not _nominal(noun) or any(p.end <= noun.start for p in own):
+                continue
+            rest = text[noun.end :]
+            owned = noun.text.lower().endswith(markers.possessive) and (
+                noun.text.lower() in markers.party_nouns or markers.counterpart_next.match(rest)
+            )
+            modifier = re.match(r"\s+\w+nya\b", rest, re.IGNORECASE)
+            if owned or (modifier and markers.counterpart_next.match(rest, modifier.end())):
+                spans.append(((noun.start, noun.start), (noun.start, noun.start)))
+    found = []
+    for (start, end), (at, to) in spans:
+        if any(p.start < end and start < p.end for p in own):
+            continue
+        earlier = [p for p in own if p.end <= start]
+        if not earlier:
+            earlier = next(
+                (
+                    named[i]
+                    for i in range(index - 1, index - 1 - markers.pronoun_window, -1)
+                    if named.get(i)
+                ),
+                [],
+            )
+        if earlier:
+            found.append(_Participant(at, to, earlier[0].entity, "pronoun"))
+    return found
+
+
+def _finditer(
+    patterns: dict[str, re.Pattern[str]], language: str, text: str
+) -> list[re.Match[str]]:
+    pattern = patterns.get(language)
+    return list(pattern.finditer(text)) if pattern is not None else []
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
@@ -320,35 +487,54 @@ class InteractionExtractor:
         datelines = _datelines(article.text)
         best: dict[tuple[str, str, str], Interaction] = {}
         stated_in: dict[tuple[str, str, str], set[int]] = {}
+        named = {
+            sentence.index: self._participants(
+                article, sentence.index, sentence.start, acting_for, aliases, datelines
+            )
+            for sentence in article.sentences
+        }
+        window = _markers().pronoun_window
         for sentence in article.sentences:
             text = article.text[sentence.start : sentence.end]
-            participants = self._participants(
-                article, sentence.index, sentence.start, acting_for, aliases, datelines
+            if not any(named.get(i) for i in range(sentence.index - window, sentence.index + 1)):
+                continue
+            candidates = lexicon.triggers(text)
+            participants = sorted(
+                named[sentence.index]
+                + _pronouns(text, article.language, sentence.index, named, candidates),
+                key=lambda p: (p.start, p.end),
             )
             if len({p.entity for p in participants}) < 2:
                 continue
             triggers = [
                 t
-                for t in lexicon.triggers(text)
+                for t in candidates
                 # a word inside a name ("PT Investasi ...", "East Ventures") is no trigger
                 if not any(p.start <= t.start and t.end <= p.end for p in participants)
             ]
             # "private-public partnership (PPP)", "joint venture (JV)": the trigger's own
-            # abbreviation in brackets names no organization
+            # abbreviation in brackets names no organization; nor does that of a common noun
+            # ("project finance initiative (PFI)", "extension of time (EOT)")
             participants = [
                 p
                 for p in participants
-                if not any(
-                    _BRACKET_OPEN.fullmatch(text, t.end, p.start)
-                    and _BRACKET_CLOSE.match(text, p.end)
-                    for t in triggers
-                    if t.end <= p.start
+                if not (
+                    any(
+                        _BRACKET_OPEN.fullmatch(text, t.end, p.start)
+                        and _BRACKET_CLOSE.match(text, p.end)
+                        for t in triggers
+                        if t.end <= p.start
+                    )
+                    or (
+                        _COMMON_ABBREVIATED.search(text, 0, p.start)
+                        and _BRACKET_CLOSE.match(text, p.end)
+                    )
                 )
             ]
             if len({p.entity for p in participants}) < 2:
                 continue
             for trigger in triggers:
-                pair = self._pair(trigger, participants, text, triggers)
+                pair = self._pair(trigger, participants, text, triggers, article.language)
                 if pair is None:
                     continue
                 for each in _expanded(pair, participants, text, trigger.type in DIRECTED):
@@ -415,7 +601,7 @@ class InteractionExtractor:
             if last is not None and last.entity == entity:
                 # "Komisi Pengawas Persaingan Usaha (KPPU)": one participant, brackets and all
                 close = _BRACKET_CLOSE.match(text, mention.end)
-                if close and _BRACKET_OPEN.fullmatch(text, last.end + offset, mention.start):
+                if close and _bracket_opens(text, last.end + offset, mention.start):
                     participants[-1] = dataclasses.replace(last, end=close.end() - offset)
                     continue
             participants.append(_Participant(start, end, entity, mention.via))
@@ -427,6 +613,7 @@ class InteractionExtractor:
         participants: list[_Participant],
         text: str,
         triggers: list[Trigger],
+        language: str = "id",
     ) -> tuple[_Participant, _Participant] | None:
         markers = _markers()
         participants = self._unclaimed(trigger, participants, text, triggers)
@@ -480,6 +667,14 @@ class InteractionExtractor:
                 ),
                 None,
             )
+            if target is not None:
+                # "the acquisition of YBKU's holding company, Serendah Heights": the possessed
+                # noun, named in apposition, is the target
+                apposed = next((p for p in after if p.start >= target.end), None)
+                if apposed is not None and _POSSESSED_APPOSITION.fullmatch(
+                    text, target.end, apposed.start
+                ):
+                    target = apposed
             if agent and target:
                 return agent, target
             if agent:
@@ -515,8 +710,23 @@ class InteractionExtractor:
                 return None  # a word with other senses pairs through a marker or right beside it
             if before and after:
                 second = other(before[0], after)
-                if second is None:
+                if (
+                    second is None
+                    or self._split(text, trigger, second, triggers)
+                    or not self._object(text, trigger, second, triggers)
+                    or (language == "id" and self._possessed(text, trigger, before[0], second))
+                    # "buying land from X": X sells, it is not what is bought
+                    or (trigger.type == "acquisition" and marked(second, markers.seller))
+                ):
                     return None
+                if (
+                    trigger.type in _SOURCED
+                    and marked(second, markers.seller)
+                    and not marked(second, markers.examples)  # "mulai dari X, Y dan Z"
+                ):
+                    # "mengumumkan investasi sebesar US$ 150 juta (Rp 2 triliun) dari Grup Astra":
+                    # the source, however far after the trigger, is the actor
+                    return second, before[0]
                 return (before[0], second) if trigger.direction != "object" else (second, before[0])
             relation = self._relation(trigger, before, text) if not after else None
             if relation is not None:
@@ -534,6 +744,11 @@ class InteractionExtractor:
                 return after[0], after[1]
             return None
         ordered = sorted(participants, key=lambda p: p.start)
+        opened = markers.opens_after.match(text, trigger.end)
+        if opened and not re.match(r"lain\b", text[opened.end() :], re.IGNORECASE):
+            # "sinergi yang berkesinambungan, antara X dengan Y": both sides follow "antara", and
+            # a name before the trigger is neither ("antara lain" gives examples: not this)
+            return self._opened(ordered, text, opened.end())
         joined = [
             (p, q)
             for p, q in pairwise(ordered)
@@ -546,6 +761,21 @@ class InteractionExtractor:
         for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y", "hubungan X dan Y memanas"
             inside = trigger.start <= p.start and q.end <= trigger.end
             if p.start >= trigger.end and before:
+                if (
+                    language == "id"
+                    and _nominal(trigger)
+                    and trigger.text.lower() not in markers.party_nouns
+                    and p.entity == after[0].entity
+                    and self._close(text, trigger.end, p.start, words=2)
+                    and not any(c in text[trigger.end : p.start] for c in ",;:()")
+                    and not marked(p, markers.counterpart)
+                    and not marked(p, markers.examples)
+                    and not marked(p, markers.agent)
+                ):
+                    # "kemitraan strategis Grab dengan KAI": a noun's own pair follows it; the
+                    # subject before ("X mengungkapkan, ... dengan kemitraan Grab dengan KAI") is
+                    # not a party
+                    return p, q
                 break  # "X bekerja sama dengan Y dan Z": X pairs with the list, below
             group = _group(p, participants, text)
             other_side = marked(group[0], markers.examples) or (
@@ -563,7 +793,13 @@ class InteractionExtractor:
             return None
         if before and after:
             second = other(before[0], after)
-            return (before[0], second) if second else None
+            if (
+                second is None
+                or self._split(text, trigger, second, triggers)
+                or not self._object(text, trigger, second, triggers)
+            ):
+                return None
+            return before[0], second
         # Two names on one side of a symmetric trigger, not coordinated, are not its two parties:
         # in "kemitraan serta investasi dari GDN, bagian dari GDP Ventures" the partner of GDN is
         # the unnamed subject. (Coordinated pairs were taken above.)
@@ -596,9 +832,69 @@ class InteractionExtractor:
         return None
 
     @staticmethod
+    def _opened(
+        ordered: list[_Participant], text: str, start: int
+    ) -> tuple[_Participant, _Participant] | None:
+        """The pair a "between" after the trigger opens: the first two names after it, joined by
+        "dan" / "dengan" / "and" ("antara semua layanan di Blibli dengan Gojek")."""
+        markers = _markers()
+        inside = [p for p in ordered if p.start >= start]
+        if not inside or not (
+            InteractionExtractor._close(text, start, inside[0].start, words=markers.between_gap)
+            and "," not in text[start : inside[0].start]
+            and not markers.examples.search(text, start, inside[0].start)
+        ):
+            return None  # "hubungan antara penyedia jasa ... dengan perusahaan macam X, Y"
+        first, rest = inside[0], [p for p in inside[1:] if p.entity != inside[0].entity]
+        if rest and (
+            _same_span(first, rest[0]) or markers.joined.fullmatch(text, first.end, rest[0].start)
+        ):
+            return first, rest[0]
+        return None
+
+    @staticmethod
+    def _object(text: str, trigger: Trigger, second: _Participant, triggers: list[Trigger]) -> bool:
+        """A name after a trigger, paired by proximity alone, is its object: in its clause, marked
+        as a party ("dari X", "oleh X"), or a few words after its first comma ("menggugat rivalnya,
+        Samsung", "tujuh anak usaha, yakni BCA Finance"), not further down a list of clauses
+        ("melanggar UU, merugikan negara, pekerja dan JICT"), and not a name a relational noun
+        between them introduces ("denda ... perusahaan induk mereka, Alphabet")."""
+        markers = _markers()
+        if markers.party_markers.search(text, 0, second.start):
+            return True  # "pendanaan Seri B, dalam jumlah yang tidak disebutkan, dari X"
+        if any(t.relational and trigger.end <= t.start and t.end <= second.start for t in triggers):
+            return False  # "denda ... dari pendapatan perusahaan induk mereka, Alphabet"
+        between = text[trigger.end : second.start]
+        if ", " not in between:
+            return True
+        rest = between.split(", ", 1)[1]
+        return ", " not in rest and len(rest.split()) <= 2 * markers.gap
+
+    @staticmethod
+    def _possessed(text: str, trigger: Trigger, first: _Participant, second: _Participant) -> bool:
+        """A relational noun with its possessor right after it ("anak perusahaan Google",
+        "investor HaloDoc") relates the possessor to a name before it set beside the noun
+        ("Instagram, anak usaha Facebook"; "X tercatat sebagai investor Y"), not to the subject
+        of another verb ("UE mengancam anak perusahaan Google")."""
+        markers = _markers()
+        if not trigger.relational or text[trigger.end : second.start].strip():
+            return False
+        words = re.findall(r"[\w-]+", text[first.end : trigger.start])
+        return any(_ACTIVE.match(w) and w.lower() not in markers.copulas for w in words)
+
+    @staticmethod
+    def _split(text: str, trigger: Trigger, second: _Participant, triggers: list[Trigger]) -> bool:
+        """A name paired by proximity alone stands in a later clause with its own interaction:
+        "... dari persaingan ... ketika Softbank menyuntikkan dana ke Uber" (not "X keluar karena
+        gagal bersaing dengan Y": a subject before the trigger is shared across clauses)."""
+        opened = _markers().clause.search(text, trigger.end, second.start)
+        return opened is not None and any(t.start >= second.end for t in triggers)
+
+    @staticmethod
     def _close(text: str, start: int, end: int, words: int | None = None) -> bool:
-        """At most `weak_gap` (or `words`) words between two points of a sentence, in one clause."""
-        between = text[start:end]
+        """At most `weak_gap` (or `words`) words between two points of a sentence, in one clause;
+        an amount in brackets is an aside ("US$ 2 juta (Rp 26 miliar) yang dipimpin oleh X")."""
+        between = _AMOUNT_ASIDE.sub(" ", text[start:end])
         limit = _markers().weak_gap if words is None else words
         return len(between.split()) <= limit and not any(c in between for c in ";:()")
 
@@ -665,7 +961,7 @@ class InteractionExtractor:
             trigger.confidence * self.settings.base_confidence
             - self.settings.distance_penalty * max(0, span - self.settings.free_span_chars) / 100
         )
-        if "reference" in (first.via, second.via):
+        if {"reference", "pronoun"} & {first.via, second.via}:
             confidence -= self.settings.reference_penalty
         assert article.language is not None
         return Interaction(
