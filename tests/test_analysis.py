@@ -676,6 +676,22 @@ def test_cli_relationship_commands(db: str, args: list[str], expected: str) -> N
     assert expected in result.output
 
 
+def test_cli_interactions_say_what_is_retold_and_what_is_standing(corpus: Corpus) -> None:
+    april = corpus.article("2024-04-10")
+    corpus.interaction(april, "acme", "globex", "tension", -0.5, refers_to="2024-01")
+    corpus.interaction(april, "acme", "globex", "investment", 0.6, refers_to="2019/..")
+    corpus.interaction(april, "acme", "globex", "partnership", 0.6, evidence="Today's deal.")
+    path = str(corpus.store.path)
+    corpus.store.con.execute("CHECKPOINT")
+    corpus.store.close()
+    result = _run("--db", path, "interactions", "acme", "globex")
+    assert result.exit_code == 0, result.output
+    assert "(retells 2024-01)" in result.output
+    assert "(a state since 2019)" in result.output
+    (today,) = [line for line in result.output.splitlines() if "partnership" in line]
+    assert "(" not in today
+
+
 def test_cli_graph_export_and_table_exports(db: str, tmp_path: Path) -> None:
     assert _run("--db", db, "graph", "--export", str(tmp_path / "g.graphml")).exit_code == 0
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_edges() == 3

@@ -507,7 +507,11 @@ def interactions_command(
         click.echo(
             f"{when}  {row['type']:<12}{_tone(row['tone'])}  {row['modality']:<12}"
             f"{row['article_id'][:12]}#{row['sentence']}"
-            + (f"  ({describe_reference(row['refers_to'])})" if row["refers_to"] else "")
+            + (
+                f"  ({describe_reference(row['refers_to'])})"
+                if isinstance(row["refers_to"], str)  # NaN in a column of strings and None
+                else ""
+            )
             + f"\n    {row['evidence']}"
         )
     click.echo(f"{len(frame)} interaction(s) between {first.name} and {second.name}")
