@@ -199,6 +199,28 @@ def test_an_interaction_is_retold_only_when_every_sentence_stating_it_is(
     assert kinds["competition"].refers_to == "2020-05"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "standing"),
+    [
+        # named only as the setting of other news, after a preposition
+        ("Microsoft membentuk tim AI sendiri di luar kemitraannya dengan OpenAI.", "partnership",
+         True),
+        ("Microsoft mengumumkan perubahan dalam kemitraannya dengan OpenAI.", "partnership", True),
+        # said to remain
+        ("Microsoft tetap menjadi penyedia cloud utama bagi OpenAI.", "supply", True),
+        # news
+        ("Microsoft menjalin kemitraan dengan OpenAI.", "partnership", False),
+        ("Microsoft dan OpenAI masuk dalam kemitraan baru.", "partnership", False),
+    ],
+)  # fmt: skip
+def test_a_relation_named_as_a_setting_or_said_to_remain_is_a_standing_state(
+    settings: Settings, text: str, kind: str, standing: bool
+) -> None:
+    article = _analyzed(text, settings)
+    (found,) = [i for i in article.interactions if i.type == kind]
+    assert found.refers_to == ("../2025-10" if standing else None)
+
+
 def test_a_version_1_store_is_migrated_and_its_interactions_keep_their_dates(
     tmp_path: Path,
 ) -> None:

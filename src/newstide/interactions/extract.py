@@ -90,6 +90,48 @@ class _Markers:
     pronoun_window: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Setting:
+    before: dict[str, re.Pattern[str]]
+    news: re.Pattern[str]
+    remaining: frozenset[str]
+
+
+@cache
+def _setting() -> _Setting:
+    """The `[setting]` markers: what makes a relation noun the setting of a sentence."""
+    path = resources.files("newstide").joinpath("data/interactions/markers.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))["setting"]
+    determiners = "|".join(re.escape(w) for w in data["determiners"])
+    middle = {"en": rf"(?:(?:{determiners})\s+)(?:[\w-]+\s+)?", "id": ""}
+    return _Setting(
+        before={
+            language: re.compile(
+                rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in data[language])})\s+"
+                rf"{middle[language]}$",
+                re.IGNORECASE,
+            )
+            for language in ("id", "en")
+        },
+        news=_words(data["news"]),
+        remaining=frozenset(data["remaining"]),
+    )
+
+
+def _is_setting(trigger: Trigger, text: str, language: str) -> bool:
+    """Whether a trigger names a relation as the setting of the sentence, after a preposition
+    ("di luar kemitraannya dengan OpenAI", "alongside its partnership"), or as one that remains
+    ("tetap menjadi penyedia cloud utama", "remains its largest investor"), not as its news."""
+    setting = _setting()
+    if setting.remaining & set(trigger.modifiers):
+        return True
+    before = setting.before.get(language)
+    if before is None or not before.search(text, 0, trigger.start):
+        return False
+    around = text[max(0, trigger.start - 12) : trigger.end + 8]
+    return setting.news.search(around) is None
+
+
 def _before_name(words: list[str], gap: int) -> re.Pattern[str]:
     """Matches text ending in one of `words`, then at most `gap` more words, right before a name;
     within one clause ("jobs in the country, the Malaysian government said" marks no target)."""
@@ -487,6 +529,7 @@ class InteractionExtractor:
         datelines = _datelines(article.text)
         best: dict[tuple[str, str, str], Interaction] = {}
         stated_in: dict[tuple[str, str, str], set[int]] = {}
+        news: dict[tuple[str, str, str], bool] = {}  # stated once as more than a setting
         named = {
             sentence.index: self._participants(
                 article, sentence.index, sentence.start, acting_for, aliases, datelines
@@ -547,16 +590,29 @@ class InteractionExtractor:
                         else (min(found.a, found.b), max(found.a, found.b), found.type)
                     )
                     stated_in.setdefault(key, set()).add(sentence.index)
+                    news[key] = news.get(key, False) or not _is_setting(
+                        trigger, text, article.language
+                    )
                     # The best evidence: the most confident, then the strongest statement.
                     if key not in best or (found.confidence, abs(found.tone)) > (
                         best[key].confidence,
                         abs(best[key].tone),
                     ):
                         best[key] = found
+        # Mentioned only as the setting of other news: a standing state, held up to the article
+        standing = (
+            None
+            if article.published is None
+            else f"../{article.published.year:04d}-{article.published.month:02d}"
+        )
         interactions = tuple(
             sorted(
                 (
-                    dataclasses.replace(i, stated_in=tuple(sorted(stated_in[k])))
+                    dataclasses.replace(
+                        i,
+                        stated_in=tuple(sorted(stated_in[k])),
+                        refers_to=None if news[k] else standing,
+                    )
                     for k, i in best.items()
                 ),
                 key=lambda i: (i.sentence, i.start, i.type),

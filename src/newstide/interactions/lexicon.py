@@ -318,7 +318,8 @@ class Trigger:
             ``object`` (the one after acts on the one before: passive forms) or ``none``.
         lemma: The lexicon entry that matched.
         confidence: The entry's prior (0..1) that, between two organizations, it states its type.
-        modifiers: The modifier words that scaled the tone (``strategis``, ``bitter`` ...).
+        modifiers: The modifiers (their lemmas) that scaled the tone (``strategis``, ``bitter``,
+            ``remain`` for "remains" ...).
         relational: A noun naming one side of a relation (``anak usaha``, ``investor``).
     """
 
@@ -657,7 +658,8 @@ class Lexicon:
     def _modifiers(
         self, sentence: str, tokens: list[Token], taken: list[bool], i: int, end: int
     ) -> list[tuple[str, float]]:
-        """Modifier words within the window either side of a trigger, inside its clause."""
+        """Modifiers within the window either side of a trigger, inside its clause: ``(lemma,
+        scale)``."""
         found: list[tuple[str, float]] = []
         ranges = (
             range(i - 1, max(-1, i - 1 - self.modifier_window), -1),
@@ -676,7 +678,7 @@ class Lexicon:
                     break
                 for key in self._token(token.text)[0]:
                     if key in self.modifiers:
-                        found.append((token.text, self.modifiers[key]))
+                        found.append((key, self.modifiers[key]))
                         break
                 previous = token
         return found

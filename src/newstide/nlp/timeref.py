@@ -334,7 +334,9 @@ class EventDater:
     An interaction stated in several sentences is retold only when every one of them places it
     earlier: "the next chapter of a partnership that began with an investment in 2019" is not
     old news in an article whose other sentences report the new agreement. Likewise it is a
-    standing state only when every sentence stating it presents it as one.
+    standing state only when every sentence stating it presents it as one, by its time words
+    or, as the interaction extractor reads it, by naming the relation only as the setting of other
+    news ("di luar kemitraannya dengan OpenAI"), which it keeps.
     """
 
     def __call__(self, article: Article) -> Article:
@@ -357,7 +359,9 @@ class EventDater:
         dated = []
         for interaction in article.interactions:
             stated = {*interaction.sentences, interaction.sentence}
-            refers_to = None
+            # a standing state the extractor read (a relation named only as a setting) holds
+            # unless the time words say more
+            refers_to = interaction.refers_to if is_standing(interaction.refers_to) else None
             if stated <= spans.keys():
                 for kind in (0, 1):  # retold first, then standing
                     if all(reference(i)[kind] is not None for i in stated):
