@@ -78,11 +78,16 @@ def test_demo_corpus_is_reproducible_from_its_source(tmp_path: Path) -> None:
 
 
 def test_the_microsoft_openai_timeline_tells_the_story(demo_store: Path) -> None:
-    """Issue 6's acceptance, as far as it holds today: the tone is high with the 2019 and 2023
-    investments, falls in the 2023-2025 strains and recovers with the 2025 restructuring.
-    (No turning point is detected yet: reassurances amid the strains keep the series noisy.)"""
+    """Issue 6's acceptance: the tone is high with the 2019 and 2023 investments, falls in the
+    2023-2025 strains and recovers with the 2025 restructuring; the turning points are a turn
+    down within the strains and a turn up within a quarter of the restructuring (October 2025)."""
     with Store(demo_store, read_only=True) as store:
         frame = store.timeline("Microsoft", "OpenAI", by="quarter")
+        points = store.turning_points("Microsoft", "OpenAI", by="quarter")
+    turns = [(p.date.isoformat()[:7], p.direction) for p in points]
+    downs = [date for date, direction in turns if direction == "down"]
+    assert downs and all("2023-10" <= date <= "2025-06" for date in downs), turns
+    assert turns[-1][1] == "up" and "2025-07" <= turns[-1][0] <= "2025-10", turns
     tone = {
         p.date().isoformat()[:7]: t for p, t in zip(frame["period"], frame["tone"], strict=True)
     }
