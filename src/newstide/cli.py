@@ -541,7 +541,8 @@ def timeline_command(
     A and B are organization ids, names or aliases (any case). Each period shows its
     interactions, distinct stories (near-duplicate reports count once), mean tone (-1 conflict ..
     +1 cooperation; weighted by confidence, by the sentences stating each interaction and by its
-    modality) and types; turning points come from change-point detection on the tone, each with
+    modality; a restated standing state counts less, and the reports of one story share its
+    weight) and types; turning points come from change-point detection on the tone, each with
     the evidence sentence that shows why. An interaction counts when it happened: an event the
     article only retells ("in late 2023") is placed then.
     """

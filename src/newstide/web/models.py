@@ -17,7 +17,7 @@ class PeriodOut(BaseModel):
     period: dt.date = Field(description="first day of the week, month or quarter")
     interactions: int
     stories: int = Field(description="distinct stories: near-duplicate reports count once")
-    tone: float | None = Field(description="mean tone (-1..1) weighted by confidence")
+    tone: float | None = Field(description="mean tone (-1..1), weighted by evidence")
     types: dict[str, int] = Field(description="interactions by type")
     articles: list[str] = Field(description="ids of the articles behind this point")
 
