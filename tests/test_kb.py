@@ -333,6 +333,37 @@ def test_custom_knowledge_base() -> None:
     assert kb.lookup("Acme Labs Inc.").id == "acme-labs"
 
 
+def test_products_name_their_maker_and_are_no_organization(tmp_path: Path) -> None:
+    kb = KnowledgeBase(
+        [
+            KnownOrganization("acme", "Acme", products=("Acme Cloud", "Roadrunner")),
+            KnownOrganization("roadrunner", "Roadrunner Inc"),
+        ]
+    )
+    assert kb.product_owner("Acme Cloud").id == "acme"
+    assert kb.lookup("Acme Cloud") is None  # a product is no name of its maker
+    # a product named like an organization is left to the organization
+    assert kb.product_owner("Roadrunner") is None
+    assert kb.lookup("Roadrunner").id == "roadrunner"
+    # a user file adds products to a shipped organization
+    path = write(tmp_path, '{"id": "google", "products": ["Google Quantum Widget"]}')
+    extended = KnowledgeBase.load([path])
+    assert extended.product_owner("Google Quantum Widget").id == "google"
+    assert extended.product_owner("Google Assistant").id == "google"  # shipped ones stay
+
+
+def test_leading_name_words_head_many_names() -> None:
+    kb = KnowledgeBase(
+        [
+            KnownOrganization("a", "Bank Alfa"),
+            KnownOrganization("b", "Bank Beta"),
+            KnownOrganization("c", "Bank Gamma", ("PT Bank Gamma",)),
+            KnownOrganization("d", "Delta Labs"),
+        ]
+    )
+    assert kb.leading_name_words() == frozenset({"bank"})
+
+
 # --- user files ------------------------------------------------------------------------------
 
 
@@ -474,7 +505,9 @@ def test_shipped_lines_are_valid() -> None:
     assert ids == sorted(ids), "keep the file sorted by id"
     assert len(set(ids)) == len(ids)
     for row in rows:
-        assert list(row) == FIELDS, row["id"]
+        # `products` is written only by organizations that list some
+        assert list(row) in (FIELDS, [*FIELDS, "products"]), row["id"]
+        assert row.get("products", [None]), row["id"]
         assert row["kind"] == "ORG", row["id"]
         assert row["type"] in TYPES - {"other"}, row["id"]
         assert row["sector"] in SECTORS, row["id"]
@@ -494,6 +527,13 @@ def test_shipped_names_are_unique_across_entities() -> None:
             owners[normalize_name(surface)].add(row["id"])
     shared = {key: ids for key, ids in owners.items() if len(ids) > 1}
     assert set(shared) <= DELIBERATELY_SHARED, shared
+
+
+def test_shipped_products_are_no_organizations_names(kb: KnowledgeBase) -> None:
+    for organization in kb:
+        for product in organization.products:
+            assert kb.lookup(product) is None, product
+            assert kb.product_owner(product) is organization, product
 
 
 def test_shipped_tickers_are_unique() -> None:

@@ -14,14 +14,21 @@ as written ("Ma" is not "MA") or the article names it elsewhere. Ambiguous alias
 without doubt, or when they stand alone as a capitalised name (not "Menteri Tenaga Kerja"). A
 name the model found as an organization counts at its other occurrences in the article too, and a
 name found as an organization at least as often as as anything else is an organization
-throughout.
+throughout. A model ORG span loses a job title or a sentence's ordinary first word before a
+known name ("CTO Line", "Meski Microsoft") and gives a person's name after it to a PER span
+("Direktur Utama Go-Jek Nadiem Makarim"); a short name in brackets drawn from an organization's
+("GW Intech Sdn Bhd (GWI)") is that organization's, its own mention in English and part of the
+name's in Indonesian.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import importlib
 import itertools
+import re
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -416,6 +423,193 @@ def _organizations_throughout(
     return relabelled
 
 
+@cache
+def _titles() -> frozenset[str]:
+    """Job titles ("ceo", "direktur utama") from ``data/entities/roles.toml``, lower case."""
+    path = resources.files("newstide").joinpath("data/entities/roles.toml")
+    titles = tomllib.loads(path.read_text(encoding="utf-8"))["titles"]
+    return frozenset(str(title).lower() for title in titles)
+
+
+@cache
+def _function_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of a language: conjunctions, adverbs and prepositions ("meski",
+    "sebelumnya", "melalui") that a sentence-initial capital glues onto a name."""
+    if language not in ("id", "en"):
+        return frozenset()
+    module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    return frozenset(module.STOP_WORDS)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Article:
+    """What the edge rules of `_reshape` read about the article as a whole."""
+
+    doc: Doc
+    sentence_starts: set[int]
+    lower_words: set[str]
+    function_words: frozenset[str]
+    org_texts: set[str]
+    per_texts: set[str]
+    per_words: set[str]
+    loc_texts: set[str]
+
+
+def _elsewhere(article: _Article, name: str, start: int, end: int) -> bool:
+    """Whether the article writes `name` somewhere outside [start, end)."""
+    text = article.doc.text
+    at = text.find(name)
+    while at >= 0:
+        if not (start <= at < end):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _leading_words(article: _Article, words: Span, kb: KnowledgeBase) -> int:
+    """How many words at the front of a model ORG span are not part of the name: a job title
+    ("CTO Line"), or, capitalised only as a sentence's first word, a word the article or the
+    language writes in lower case ("Meski Microsoft", "Pengguna Twitter", "Startup fintech
+    Cashlez"), when what is left is a known organization or a name the article writes alone
+    elsewhere. A word that starts many known names ("Bank", "Kementerian") stays."""
+    heads = kb.leading_name_words()
+    text = article.doc.text
+    end = words[-1].idx + len(words[-1])
+    for size in range(len(words) - 1, 0, -1):
+        if " ".join(t.text for t in words[:size]).lower() in _titles():
+            rest = text[words[size].idx : end]
+            if _capitalised(words[size]) and (
+                kb.lookup(rest) is not None or _elsewhere(article, rest, words[0].idx, end)
+            ):
+                return size
+    first = words[0]
+    if first.idx not in article.sentence_starts or first.is_upper:
+        return 0
+    lower = first.text.lower()
+    if lower in heads or not (lower in article.function_words or lower in article.lower_words):
+        return 0
+    size = 1
+    while size < len(words) - 1 and words[size].is_lower:
+        size += 1
+    if not _capitalised(words[size]):
+        return 0
+    rest = text[words[size].idx : end]
+    known = kb.lookup(rest)
+    if (known is not None and known.kind == "ORG") or _elsewhere(article, rest, words[0].idx, end):
+        return size
+    return 0
+
+
+def _trailing_person(article: _Article, words: Span, kb: KnowledgeBase) -> int:
+    """Where a person's name starts at the end of a model ORG span ("Go-Jek Nadiem Makarim",
+    "Grab Indonesia Ridzki Kramadibrata"), or 0: the words before it are a known organization or
+    one the article names alone, and the rest is capitalised and a person the model found in the
+    article, or two or more words after a job title ("CEO Go-Jek Nadiem Makarim")."""
+    text = article.doc.text
+    before = text[max(0, words[0].idx - 40) : words[0].idx].lower().split()
+    after_title = any(" ".join(before[-n:]) in _titles() for n in range(1, min(len(before), 3) + 1))
+    for size in range(len(words) - 1, 0, -1):
+        head = text[words[0].idx : words[size - 1].idx + len(words[size - 1])]
+        known = kb.lookup(head)
+        if not ((known is not None and known.kind == "ORG") or head in article.org_texts):
+            continue
+        rest = words[size:]
+        if (
+            not all(_capitalised(t) for t in rest)
+            or any(kb.legal_forms.is_form(t.text) or t.text in article.loc_texts for t in rest)
+            or kb.lookup(rest.text) is not None
+            or rest.text in article.org_texts
+        ):
+            return 0
+        person = rest.text in article.per_texts or rest[0].text in article.per_words
+        # a one-word rest is as often a product or a unit ("BlackBerry Motion")
+        return size if len(rest) >= 2 and (person or after_title) else 0
+    return 0
+
+
+def _reshape(
+    article: _Article,
+    found: list[tuple[int, int, str, KnownOrganization | None]],
+    kb: KnowledgeBase,
+) -> list[tuple[int, int, str, KnownOrganization | None]]:
+    """Model ORG spans cut back to the organization they name: without a title or a
+    sentence-initial ordinary word before it (`_leading_words`) and without a person's name
+    after it (`_trailing_person`, which becomes a PER span)."""
+    reshaped = []
+    for start, end, kind, known in found:
+        words = article.doc.char_span(start, end, alignment_mode="expand")
+        if kind != "ORG" or known is not None or words is None or len(words) < 2:
+            reshaped.append((start, end, kind, known))
+            continue
+        lead = _leading_words(article, words, kb)
+        words = words[lead:]
+        person = _trailing_person(article, words, kb) if len(words) >= 2 else 0
+        if person:
+            reshaped.append((words[person].idx, end, "PER", None))
+            words = words[:person]
+        if not lead and not person:
+            reshaped.append((start, end, kind, known))
+            continue
+        start, end = max(start, words[0].idx), min(end, words[-1].idx + len(words[-1]))
+        known = kb.lookup(article.doc.text[start:end])
+        reshaped.append((start, end, kind, known if known and known.kind == "ORG" else None))
+    return reshaped
+
+
+#: A name in brackets right after an organization's: its short name or acronym ("GW Intech Sdn
+#: Bhd (GWI)", "Censof Holdings Bhd's (Censof)"): capitalised, up to five words, drawn from it.
+_BRACKETED_NAME = re.compile(r"(?:'s|’s)?\s*\((?P<name>[A-Z0-9][\w&\-]*(?: [\w&\-]+){0,4})\)")
+
+
+def _drawn_from(short: str, name: str) -> bool:
+    """Whether a short name is drawn from a full one: same first letter, and its letters in the
+    full name's order ("GWI" of "GW Intech", "SADA" of "Syarikat Air Darul Aman", "Censof" of
+    "Censof Holdings"); a place, a year or a title in brackets is not."""
+    letters = [ch for ch in short.casefold() if ch.isalnum()]
+    rest = iter(name.casefold())
+    return (
+        bool(letters)
+        and letters[0].isalpha()
+        and letters[0] == name[:1].casefold()
+        and all(ch in rest for ch in letters)
+    )
+
+
+#: Languages whose news annotation takes "Name (ACRONYM)" as two names; Indonesian takes it as
+#: one ("Komisi Pengawas Persaingan Usaha (KPPU)"), and linking reads both names in it.
+_BRACKETS_APART = frozenset({"en"})
+
+
+def _bracketed_names(
+    doc: Doc, spans: list[tuple[int, int, str, str]], taken: Spans, legal_forms: LegalForms
+) -> list[tuple[int, int, str, str]]:
+    """The model's spans with the short name an article gives an organization in brackets right
+    after naming it, where nothing was found there: a name of its own (linking makes it the same
+    organization) in a language that writes them apart, else part of the organization's
+    mention."""
+    apart = doc.lang_ in _BRACKETS_APART
+    result = []
+    for start, end, kind, via in spans:
+        bracket = _BRACKETED_NAME.match(doc.text, end) if kind == "ORG" else None
+        if (
+            bracket is None
+            or legal_forms.is_form(bracket["name"])
+            or not _drawn_from(bracket["name"], doc.text[start:end])
+        ):
+            result.append((start, end, kind, via))
+            continue
+        at, stop = bracket.span("name")
+        if taken.overlaps(at, stop) or doc.char_span(at, stop) is None:
+            result.append((start, end, kind, via))
+        elif apart:
+            taken.add(at, stop)
+            result += [(start, end, kind, via), (at, stop, "ORG", via)]
+        else:
+            taken.add(end, bracket.end())
+            result.append((start, bracket.end(), kind, via))
+    return result
+
+
 @stage("entities", requires=("text", "language", "sentences"), assigns=("mentions",), nlp=True)
 class EntityRecognizer:
     """Assigns ``mentions``: ORG, PER and LOC spans found by the model and the knowledge base.
@@ -466,6 +660,24 @@ class EntityRecognizer:
                 doc = docs.get(i)
                 yield article if doc is None else self._with_mentions(article, doc)
 
+    @staticmethod
+    def _article_view(
+        doc: Doc, starts: set[int], found: list[tuple[int, int, str, KnownOrganization | None]]
+    ) -> _Article:
+        texts: dict[str, set[str]] = {"ORG": set(), "PER": set(), "LOC": set()}
+        for start, end, kind, _ in found:
+            texts[kind].add(doc.text[start:end])
+        return _Article(
+            doc=doc,
+            sentence_starts=starts,
+            lower_words={t.text for t in doc if t.is_lower},
+            function_words=_function_words(doc.lang_),
+            org_texts=texts["ORG"],
+            per_texts=texts["PER"],
+            per_words={word for name in texts["PER"] for word in name.split()},
+            loc_texts=texts["LOC"],
+        )
+
     def _with_mentions(self, article: Article, doc: Doc) -> Article:
         return dataclasses.replace(article, mentions=self._mentions(article, doc))
 
@@ -486,6 +698,7 @@ class EntityRecognizer:
             # "Komisi Pengawas Persaingan Usaha (KPPU)" stays one mention, as the model found it:
             # linking reads the name and the acronym in it.
             found.append((start, end, kind, known if known and known.kind == "ORG" else None))
+        found = _reshape(self._article_view(doc, starts, found), found, self.kb)
         # Organizations the article names without doubt: by an unambiguous name, or as an ORG the
         # model found.
         named = gazetteer.named(matches) if gazetteer is not None else set()
@@ -518,6 +731,7 @@ class EntityRecognizer:
                 if not taken.overlaps(start, end):
                     spans.append((start, end, "ORG", "kb"))
                     taken.add(start, end)
+        spans = _bracketed_names(doc, spans, taken, self.kb.legal_forms)
         spans += _repeated(doc, spans, taken)
         spans = _organizations_throughout(doc, spans)
         spans.sort()

@@ -1,11 +1,12 @@
 """The knowledge base of organizations newstide ships, and the name normalisation that keys it.
 
 `data/kb/organizations.jsonl` holds one organization per line (id, name, aliases in Indonesian and
-English, ticker, type, country, sector, parent); `data/kb/legal_forms.toml` lists the legal-form
-words ("PT", "Tbk", "(Persero)", "Sdn Bhd", "Inc.", "GmbH" ...) stripped before names are compared.
-A user's own JSONL files are merged in by id. Lookups go through one dict keyed by the normalised
-name, so they cost the same however large the knowledge base grows; tickers are a second dict,
-matched case-sensitively because "BUMI", "BUKA" and "CUAN" are Indonesian words in lower case.
+English, ticker, type, country, sector, parent, and products that news mistakes for companies);
+`data/kb/legal_forms.toml` lists the legal-form words ("PT", "Tbk", "(Persero)", "Sdn Bhd",
+"Inc.", "GmbH" ...) stripped before names are compared. A user's own JSONL files are merged in by
+id. Lookups go through one dict keyed by the normalised name, so they cost the same however large
+the knowledge base grows; tickers are a second dict, matched case-sensitively because "BUMI",
+"BUKA" and "CUAN" are Indonesian words in lower case.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ DEFAULT_TYPE = "other"
 #: single letters ("C", "V") and Bursa Malaysia's codes ("1155") are too often something else.
 MIN_BARE_TICKER_CHARS = 2
 
+#: A word that starts this many of the knowledge base's names is the head of a name ("Bank").
+LEADING_WORD_NAMES = 3
+
 #: Length of the hash used as the id of an unknown entity whose name has no letters or digits.
 _HASH_ID_CHARS = 12
 
@@ -72,9 +76,10 @@ _FIELDS = (
     "sector",
     "parent",
     "ambiguous_aliases",
+    "products",
 )
 _USER_ONLY_FIELDS = ("remove_aliases",)
-_LIST_FIELDS = ("aliases", "ambiguous_aliases", "remove_aliases")
+_LIST_FIELDS = ("aliases", "ambiguous_aliases", "remove_aliases", "products")
 _NULLABLE_FIELDS = ("country", "ticker", "sector", "parent")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
@@ -312,6 +317,9 @@ class KnownOrganization:
         parent: Id of the majority owner or supervising body, or None.
         ambiguous_aliases: Names among `name` and `aliases` that are ordinary words too ("Apple",
             "Mandiri", "Garuda"); a matcher should want context before linking them.
+        products: Names of its products and services ("Google Assistant", "GrabPay", "Bixby"):
+            not organizations, and not names of it either; news that pits a product against
+            another means their makers.
     """
 
     id: str
@@ -324,6 +332,7 @@ class KnownOrganization:
     sector: str | None = None
     parent: str | None = None
     ambiguous_aliases: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
 
     @property
     def surfaces(self) -> tuple[str, ...]:
@@ -425,6 +434,7 @@ def _new_entry(values: dict[str, Any], origin: str, line: int) -> _Entry:
         "sector": None,
         "parent": None,
         "ambiguous_aliases": [],
+        "products": [],
     }
     merged.update({k: v for k, v in values.items() if k != "remove_aliases"})
     return _Entry(merged, origin, line)
@@ -437,7 +447,7 @@ def _extend_entry(entry: _Entry, values: dict[str, Any], origin: str, line: int)
         # The old canonical name stays findable.
         current["aliases"] = [current["name"], *current["aliases"]]
     for key, value in values.items():
-        if key in ("aliases", "ambiguous_aliases"):
+        if key in ("aliases", "ambiguous_aliases", "products"):
             current[key] = list(dict.fromkeys([*current[key], *value]))
         elif key != "remove_aliases":
             current[key] = value
@@ -464,6 +474,7 @@ def _freeze(entry: _Entry, legal_forms: LegalForms) -> KnownOrganization:
         sector=values["sector"],
         parent=values["parent"],
         ambiguous_aliases=tuple(dict.fromkeys(values["ambiguous_aliases"])),
+        products=tuple(dict.fromkeys(values.get("products", []))),
     )
     for surface in organization.surfaces:
         if not normalize_name(surface, legal_forms):
@@ -517,12 +528,20 @@ class KnowledgeBase:
         self._by_id: dict[str, KnownOrganization] = {}
         self._by_key: dict[str, str] = {}
         self._by_ticker: dict[str, str] = {}
+        self._by_product: dict[str, str] = {}
         self._leading_forms: frozenset[str] | None = None
+        self._leading_words: frozenset[str] | None = None
         for organization in organizations:
             self._by_id.pop(organization.id, None)
             self._by_id[organization.id] = organization
             for surface in organization.surfaces:
                 self._by_key[normalize_name(surface, self.legal_forms)] = organization.id
+        for organization in self._by_id.values():
+            for product in organization.products:
+                # a product that is also an organization's name ("LINE") is left to the name
+                key = normalize_name(product, self.legal_forms)
+                if key not in self._by_key:
+                    self._by_product.setdefault(key, organization.id)
         for organization in self._by_id.values():
             if organization.ticker:
                 self._by_ticker[organization.ticker] = organization.id
@@ -625,6 +644,19 @@ class KnowledgeBase:
             return None
         return found
 
+    def product_owner(self, surface: str) -> KnownOrganization | None:
+        """The organization whose product a surface names ("Google Assistant" → Google, "Bixby"
+        → Samsung), compared by `normalize_name`; None for any name of an organization.
+
+        Args:
+            surface: The text found in an article.
+
+        Returns:
+            The maker, or None when the knowledge base lists no product by that name.
+        """
+        found = self._by_product.get(normalize_name(surface, self.legal_forms))
+        return self._by_id[found] if found is not None else None
+
     def get(self, entity_id: str) -> KnownOrganization | None:
         """The organization with this id, or None."""
         return self._by_id.get(entity_id)
@@ -684,6 +716,23 @@ class KnowledgeBase:
                             votes[key] = votes.get(key, 0) + vote
             self._leading_forms = frozenset(key for key, vote in votes.items() if vote > 0)
         return self._leading_forms
+
+    def leading_name_words(self) -> frozenset[str]:
+        """Lower-case words that start at least `LEADING_WORD_NAMES` of the knowledge base's
+        multi-word names ("bank", "kementerian", "partai"): the head of an organization's name,
+        never a stray word before it."""
+        if self._leading_words is None:
+            counts: dict[str, int] = {}
+            for organization in self._by_id.values():
+                for surface in organization.surfaces:
+                    words = surface.split()
+                    if len(words) >= 2 and not self.legal_forms.is_form(words[0]):
+                        key = words[0].casefold()
+                        counts[key] = counts.get(key, 0) + 1
+            self._leading_words = frozenset(
+                word for word, count in counts.items() if count >= LEADING_WORD_NAMES
+            )
+        return self._leading_words
 
     def tickers_for_matching(self) -> list[tuple[str, str]]:
         """``(symbol, id)`` per bare ticker symbol, to be matched case-sensitively ("BBRI")."""

@@ -7,15 +7,24 @@ Indonesia") join that entity; a mention written "Name (ACRONYM)" is looked up by
 both stand for its entity later in the article. Whatever is left becomes an entity of its own
 with an id made from its normalised name, so "Mitra Adiperkasa Tbk" in one article and "PT Mitra
 Adiperkasa" in another are one entity.
+
+A product the model took for an organization is linked to its maker: one the knowledge base
+lists ("Bixby" → Samsung), a known maker's name followed by product words and model numbers
+("Google Assistant", "Intel Core i7", from ``data/entities/products.toml``), or a maker's name
+grown into one word with a capitalised product name ("GrabPay", "GrabHitch").
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
+import tomllib
 from collections import Counter
+from functools import cache
+from importlib import resources
 
-from newstide.nlp.kb import KnowledgeBase, entity_id_for_unknown, normalize_name
+from newstide.nlp.kb import KnowledgeBase, KnownOrganization, entity_id_for_unknown, normalize_name
 from newstide.pipeline import stage
 from newstide.records import Article, Entity, Mention
 
@@ -32,6 +41,62 @@ def name_and_acronym(text: str) -> tuple[str, str] | None:
     return found["name"], found["acronym"]
 
 
+@cache
+def _product_words() -> frozenset[str]:
+    """Words that make a maker's name a product's ("Assistant"), from ``products.toml``."""
+    path = resources.files("newstide").joinpath("data/entities/products.toml")
+    words = tomllib.loads(path.read_text(encoding="utf-8"))["words"]
+    return frozenset(str(word).casefold() for word in words)
+
+
+#: Shortest maker's name grown into a product's in one word ("Grab" of "GrabPay"; "Go" is not).
+_MIN_GROWN_NAME = 3
+
+
+def _model_number(word: str) -> bool:
+    """A model or version number ("i7", "625", "8550U", "x360")."""
+    return any(ch.isdigit() for ch in word)
+
+
+def product_owner(kb: KnowledgeBase, text: str) -> KnownOrganization | None:
+    """The maker of the product an ORG mention names, or None when it names no product.
+
+    A product the knowledge base lists ("Bixby", "Snapdragon 625" with its model number); a
+    known organization's name followed only by product words and model numbers ("Google
+    Assistant", "Intel Core i7"); or a first word that grows a known name by a capitalised part
+    ("GrabPay", "GrabPay Indonesia") where the knowledge base does not know the word.
+
+    Args:
+        kb: The knowledge base.
+        text: The mention as written.
+    """
+    words = text.split()
+    for size in range(len(words), 0, -1):
+        if all(_model_number(word) for word in words[size:]):
+            owner = kb.product_owner(" ".join(words[:size]))
+            if owner is not None:
+                return owner
+    for size in range(len(words) - 1, 0, -1):
+        rest = words[size:]
+        if not any(word.casefold() in _product_words() for word in rest) or not all(
+            word.casefold() in _product_words() or _model_number(word) for word in rest
+        ):
+            continue
+        maker = kb.lookup(" ".join(words[:size]))
+        if maker is not None and maker.kind == "ORG":
+            return maker
+    first = words[0] if words else ""
+    if kb.lookup(first) is not None:
+        return None
+    for cut in range(_MIN_GROWN_NAME, len(first) - 1):
+        if first[cut].isupper() and first[cut - 1].islower():
+            maker = kb.lookup(first[:cut])
+            # written as the maker writes its name ("Grab" of "GrabPay", not "Line" of "Linear")
+            if maker is not None and first[:cut] in maker.surfaces:
+                return maker
+    return None
+
+
 def _acronym(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalnum())
 
@@ -45,6 +110,24 @@ def _is_short_form(short: str, long: str) -> bool:
     if n < len(long_words) and (long_words[:n] == short_words or long_words[-n:] == short_words):
         return True
     return len(short) >= 2 and " " not in short and short == _acronym(long) and len(long_words) > 1
+
+
+_BRACKET_GAP = re.compile(r"(?:'s|’s)?\s*\(")
+
+
+def _bracketed_after(article: Article) -> list[tuple[int, int]]:
+    """``(i, j)`` where ORG mention j is a name in brackets right after ORG mention i."""
+    orgs = sorted(
+        (i for i, m in enumerate(article.mentions) if m.kind == "ORG"),
+        key=lambda i: article.mentions[i].start,
+    )
+    pairs = []
+    for i, j in itertools.pairwise(orgs):
+        first, second = article.mentions[i], article.mentions[j]
+        gap = article.text[first.end : second.start]
+        if _BRACKET_GAP.fullmatch(gap) and article.text[second.end : second.end + 1] == ")":
+            pairs.append((i, j))
+    return pairs
 
 
 @stage("linking", requires=("mentions",), assigns=("mentions", "entities"), nlp=True)
@@ -70,6 +153,16 @@ class EntityLinker:
             resolved[i] = entity_id
             kinds[entity_id] = mention.kind
             names.setdefault(entity_id, Counter())[mention.text] += 1
+        for i, j in _bracketed_after(article):
+            # "GW Intech Sdn Bhd (GWI)": the bracketed name, wherever the article uses it, is
+            # the organization named before it, unless the knowledge base knows it otherwise.
+            old, new = resolved[j], resolved[i]
+            if old != new and self.kb.get(old) is None:
+                for k, entity_id in resolved.items():
+                    if entity_id == old:
+                        resolved[k] = new
+                        names.setdefault(new, Counter()).update({article.mentions[k].text: 1})
+                names.pop(old, None)
         mentions = tuple(
             dataclasses.replace(m, entity_id=resolved[i]) for i, m in enumerate(article.mentions)
         )
@@ -88,6 +181,8 @@ class EntityLinker:
         known = None
         if mention.kind == "ORG":
             known = next(filter(None, map(self.kb.lookup, [mention.text, *parts])), None)
+        if known is None and mention.kind == "ORG":
+            known = product_owner(self.kb, mention.text)
         if known is not None:
             entity_id = known.id
         else:
