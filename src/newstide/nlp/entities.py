@@ -37,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -50,6 +51,31 @@ from newstide.nlp.linking import name_and_acronym
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
+
+
+def _doc_text(doc: Doc) -> str:
+    """A doc's text, joined once: spaCy's ``Doc.text`` joins every token anew at each call."""
+    text: str | None = doc.user_data.get("newstide_text")
+    if text is None:
+        text = doc.user_data["newstide_text"] = doc.text
+    return text
+
+
+def _doc_words(doc: Doc) -> tuple[list[str], list[int]]:
+    """A doc's words and their char offsets, read once: spaCy makes a `Token` anew at each index."""
+    words: tuple[list[str], list[int]] | None = doc.user_data.get("newstide_words")
+    if words is None:
+        text = _doc_text(doc)
+        spans = doc.to_array([IDX, LENGTH]).tolist()
+        words = ([text[at : at + size] for at, size in spans], [at for at, _ in spans])
+        doc.user_data["newstide_words"] = words
+    return words
+
+
+def _lower_words(doc: Doc) -> set[str]:
+    """The words a doc writes in lower case (spaCy's ``is_lower``)."""
+    return {word for word in _doc_words(doc)[0] if word.islower()}
+
 
 #: Labels the models may emit, mapped onto newstide's kinds.
 _KINDS = {"ORG": "ORG", "PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC"}
@@ -149,7 +175,11 @@ _NAMES_GROW_AROUND = frozenset({"en"})
 
 def _capitalised(token: Token) -> bool:
     """A word with a capital letter in it ("Sunway", "HK", "iLabs"), not punctuation."""
-    return token.text[:1].isalnum() and any(ch.isupper() for ch in token.text)
+    return _capitalised_word(token.text)
+
+
+def _capitalised_word(word: str) -> bool:
+    return word[:1].isalnum() and not word.islower() and any(ch.isupper() for ch in word)
 
 
 class _Gazetteer:
@@ -250,7 +280,7 @@ class _Gazetteer:
         if matches is None:
             matches = self.matches(doc, sentence_starts)
         context = self.named(matches) | set(named)
-        lower_words = {t.text for t in doc if t.is_lower}
+        lower_words = _lower_words(doc)
 
         def standing_alone(span: Span) -> bool:
             if not span.text[:1].isupper() or span.text.isupper():
@@ -311,22 +341,22 @@ def _repeated(
     names: set[str] = set()
     for start, end, kind, via in spans:
         if kind == "ORG" and via == "ner":
-            text = doc.text[start:end]
+            text = _doc_text(doc)[start:end]
             tagged[text] += 1
             split = name_and_acronym(text)
             names.update((text,) if split is None else (text, *split))
-    words = {t.text for t in doc if t.is_lower}
+    words = _lower_words(doc)
     found: list[tuple[int, int, str, str]] = []
     for name in sorted(names, key=lambda name: (-len(name), name)):
         if len(name) < 2 or name.lower() in words or not any(ch.isupper() for ch in name):
             continue
         more = []
-        at = doc.text.find(name)
+        at = _doc_text(doc).find(name)
         while at >= 0:
             end = at + len(name)
             if not taken.overlaps(at, end) and doc.char_span(at, end) is not None:
                 more.append((at, end, "ORG", "ner"))
-            at = doc.text.find(name, end)
+            at = _doc_text(doc).find(name, end)
         if len(more) >= _REPEAT_SHARE * max(tagged[name], 1):
             continue
         for at, end, _, _ in more:
@@ -342,32 +372,32 @@ def _clean_edges(ent: Span, legal_forms: LegalForms) -> tuple[int, int]:
     """A model span without what is never part of a name at its edges: a possessive ("Sunway
     University's"), a sentence's full stop ("PDI-P.", while "Bhd." and "S.A." keep their
     abbreviation dots) and a bracket that does not close inside it ("DPR)")."""
-    text, start = ent.text, ent.start_char
-    end = start + len(text)
+    doc_text, start, end = _doc_text(ent.doc), ent.start_char, ent.end_char
+    text = doc_text[start:end]
     for possessive in _POSSESSIVES:
         if text.endswith(possessive) and len(text) > len(possessive):
             end -= len(possessive)
-    name = ent.doc.text[start:end]
+    name = doc_text[start:end]
     if name.endswith(".") and len(name) > 1:
         last = name.split()[-1]
         if "." not in last[:-1] and not legal_forms.is_form(last):
             end -= 1
-    name = ent.doc.text[start:end]
+    name = doc_text[start:end]
     if name.endswith(")") and name.count(")") > name.count("("):
         end -= 1
     if name.startswith("(") and name.count("(") > name.count(")"):
         start += 1
-    name = ent.doc.text[start:end].strip()
+    name = doc_text[start:end].strip()
     if not name:
         return ent.start_char, ent.end_char
-    start = ent.doc.text.index(name, start)
+    start = doc_text.index(name, start)
     return start, start + len(name)
 
 
-def _name_word(token: Token) -> bool:
+def _name_word(word: str) -> bool:
     """A word that can be part of a company's name as written: capitalised ("Paywatch", "HK",
     "iLabs", "1Malaysia") or an ampersand."""
-    return token.text == "&" or _capitalised(token)
+    return word == "&" or _capitalised_word(word)
 
 
 def _legal_names(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
@@ -377,32 +407,33 @@ def _legal_names(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
     the end ("Budi Santoso SE", "the AG") is as often a degree or a title, and is not taken."""
     forms = kb.legal_forms
     leading = kb.leading_legal_forms()
+    words, starts = _doc_words(doc)
 
-    def leads(token: Token) -> bool:
-        return forms.is_form(token.text) and LegalForms.key(token.text) in leading
+    def leads(k: int) -> bool:
+        return forms.is_form(words[k]) and LegalForms.key(words[k]) in leading
 
-    def ends(token: Token) -> bool:
-        return (
-            forms.is_form(token.text)
-            and not leads(token)
-            and not (len(token) <= 2 and token.is_upper)
-        )
+    def ends(k: int) -> bool:
+        word = words[k]
+        return forms.is_form(word) and not leads(k) and not (len(word) <= 2 and word.isupper())
 
     found = []
     i = 0
-    while i < len(doc):
+    while i < len(words):
+        if not _name_word(words[i]):  # a name and its forms are name words
+            i += 1
+            continue
         j = i
-        while j < len(doc) and _name_word(doc[j]):
+        while j < len(words) and _name_word(words[j]):
             j += 1
-        start = next((k for k in range(j - 1, i - 1, -1) if leads(doc[k])), i)
-        names = start + 1 if leads(doc[start]) else start
-        end = next((k + 1 for k in range(j - 1, names, -1) if ends(doc[k])), None)
+        start = next((k for k in range(j - 1, i - 1, -1) if leads(k)), i)
+        names = start + 1 if leads(start) else start
+        end = next((k + 1 for k in range(j - 1, names, -1) if ends(k)), None)
         if end is None and names > start:
             end = j
         # a name word between the forms: "PT Maju Jaya", not "PT Tbk"
-        if end is not None and any(not forms.is_form(doc[k].text) for k in range(names, end)):
-            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
-        i = max(j, i + 1)
+        if end is not None and any(not forms.is_form(words[k]) for k in range(names, end)):
+            found.append((starts[start], starts[end - 1] + len(words[end - 1])))
+        i = j
     return found
 
 
@@ -413,10 +444,10 @@ def _organizations_throughout(
     as a person or a place ("Hilton" ORG twice, PER once) is an organization everywhere in it."""
     kinds: dict[str, Counter[str]] = {}
     for start, end, kind, _ in spans:
-        kinds.setdefault(doc.text[start:end], Counter())[kind] += 1
+        kinds.setdefault(_doc_text(doc)[start:end], Counter())[kind] += 1
     relabelled = []
     for start, end, kind, via in spans:
-        votes = kinds[doc.text[start:end]]
+        votes = kinds[_doc_text(doc)[start:end]]
         if kind != "ORG" and votes["ORG"] >= votes[kind]:
             kind = "ORG"
         relabelled.append((start, end, kind, via))
@@ -457,7 +488,7 @@ class _Article:
 
 def _elsewhere(article: _Article, name: str, start: int, end: int) -> bool:
     """Whether the article writes `name` somewhere outside [start, end)."""
-    text = article.doc.text
+    text = _doc_text(article.doc)
     at = text.find(name)
     while at >= 0:
         if not (start <= at < end):
@@ -473,7 +504,7 @@ def _leading_words(article: _Article, words: Span, kb: KnowledgeBase) -> int:
     Cashlez"), when what is left is a known organization or a name the article writes alone
     elsewhere. A word that starts many known names ("Bank", "Kementerian") stays."""
     heads = kb.leading_name_words()
-    text = article.doc.text
+    text = _doc_text(article.doc)
     end = words[-1].idx + len(words[-1])
     for size in range(len(words) - 1, 0, -1):
         if " ".join(t.text for t in words[:size]).lower() in _titles():
@@ -505,7 +536,7 @@ def _trailing_person(article: _Article, words: Span, kb: KnowledgeBase) -> int:
     "Grab Indonesia Ridzki Kramadibrata"), or 0: the words before it are a known organization or
     one the article names alone, and the rest is capitalised and a person the model found in the
     article, or two or more words after a job title ("CEO Go-Jek Nadiem Makarim")."""
-    text = article.doc.text
+    text = _doc_text(article.doc)
     before = text[max(0, words[0].idx - 40) : words[0].idx].lower().split()
     after_title = any(" ".join(before[-n:]) in _titles() for n in range(1, min(len(before), 3) + 1))
     for size in range(len(words) - 1, 0, -1):
@@ -551,7 +582,7 @@ def _reshape(
             reshaped.append((start, end, kind, known))
             continue
         start, end = max(start, words[0].idx), min(end, words[-1].idx + len(words[-1]))
-        known = kb.lookup(article.doc.text[start:end])
+        known = kb.lookup(_doc_text(article.doc)[start:end])
         reshaped.append((start, end, kind, known if known and known.kind == "ORG" else None))
     return reshaped
 
@@ -590,11 +621,11 @@ def _bracketed_names(
     apart = doc.lang_ in _BRACKETS_APART
     result = []
     for start, end, kind, via in spans:
-        bracket = _BRACKETED_NAME.match(doc.text, end) if kind == "ORG" else None
+        bracket = _BRACKETED_NAME.match(_doc_text(doc), end) if kind == "ORG" else None
         if (
             bracket is None
             or legal_forms.is_form(bracket["name"])
-            or not _drawn_from(bracket["name"], doc.text[start:end])
+            or not _drawn_from(bracket["name"], _doc_text(doc)[start:end])
         ):
             result.append((start, end, kind, via))
             continue
@@ -666,11 +697,11 @@ class EntityRecognizer:
     ) -> _Article:
         texts: dict[str, set[str]] = {"ORG": set(), "PER": set(), "LOC": set()}
         for start, end, kind, _ in found:
-            texts[kind].add(doc.text[start:end])
+            texts[kind].add(_doc_text(doc)[start:end])
         return _Article(
             doc=doc,
             sentence_starts=starts,
-            lower_words={t.text for t in doc if t.is_lower},
+            lower_words=_lower_words(doc),
             function_words=_function_words(doc.lang_),
             org_texts=texts["ORG"],
             per_texts=texts["PER"],
@@ -711,7 +742,7 @@ class EntityRecognizer:
             if any(f[0] < legal_end and legal_start < f[1] for f in found if f not in inside):
                 continue
             found = [f for f in found if f not in inside]
-            known = self.kb.lookup(doc.text[legal_start:legal_end])
+            known = self.kb.lookup(_doc_text(doc)[legal_start:legal_end])
             found.append(
                 (legal_start, legal_end, "ORG", known if known and known.kind == "ORG" else None)
             )

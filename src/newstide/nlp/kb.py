@@ -192,8 +192,10 @@ def shipped_legal_forms() -> LegalForms:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _unify(text: str) -> str:
-    """Casefold, fold width and accents, and map typographic quotes and dashes onto ASCII."""
+    """Casefold, fold width and accents, and map typographic quotes and dashes onto ASCII
+    (cached: the same words are unified again and again, token by token)."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES_AND_DASHES)
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
