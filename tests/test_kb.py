@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newstide.errors import SettingsError
@@ -114,6 +114,7 @@ def test_normalize_name_with_custom_forms() -> None:
 
 
 @given(st.text(max_size=60))
+@example("?CO")  # a legal form behind punctuation: stripped the first time, not the second
 def test_normalize_name_is_idempotent(name: str) -> None:
     once = normalize_name(name)
     assert normalize_name(once) == once

@@ -257,8 +257,10 @@ def _normalize(name: str, legal_forms: LegalForms | None = None) -> str:
         forms and punctuation was given.
     """
     forms = legal_forms if legal_forms is not None else shipped_legal_forms()
-    raw = _unify(name).split()
-    cores = [_core(token) for token in raw]
+    # A token's edge punctuation goes before it is compared, as it goes from the result: "?CO" is
+    # the legal form "Co", so that the key of a key is the key itself.
+    raw = [token for token in _unify(name).split() if _strip_edges(token)]
+    cores = [_core(_strip_edges(token)) for token in raw]
     kept: list[str] = []
     index = 0
     while index < len(raw):
