@@ -521,3 +521,74 @@ def test_list_members_may_say_where_they_are() -> None:
         ("SoftBank Group", "Grab", "investment"),
         ("SoftBank Group", "Didi Global", "investment"),
     } <= found
+
+
+# --- issue 4, session 4: precision (id) and English recall ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # a question asks about an interaction, it states none
+        ("id", "Apa jadinya jika Tokopedia nanti diakuisisi Alibaba atau bahkan Tencent?"),
+        ("en", "Will Apple buy Netflix before the end of the year?"),
+        # a reduplicated noun is a generic plural object (GUIDELINES rule 7): the name further on
+        # is not what is bought
+        (
+            "id",
+            "Telkom tengah mengincar akuisisi perusahaan-perusahaan yang bergerak di bidang yang "
+            "sama dengan Grab.",
+        ),
+        # an operating licence is a permit a regulator grants, not a licence that supplies
+        ("id", "Payfazz mengajukan lisensi operasi dari Bank Indonesia."),
+        # buying goods or tickets is shopping, not an acquisition
+        ("id", "Gojek kini melayani pembelian barang Alfamart."),
+        ("id", "Gojek kini melayani pembelian produk dan tiket pesawat Garuda Indonesia."),
+    ],
+)
+def test_questions_generic_plurals_and_permits_state_no_interaction(
+    language: str, text: str
+) -> None:
+    assert analyzed(language, text).interactions == ()
+
+
+def test_a_generic_plural_still_pairs_with_the_examples_it_names() -> None:
+    article = analyzed("id", "Telkom mengincar akuisisi perusahaan-perusahaan seperti Grab.")
+    find(article, "Telkom Indonesia", "Grab", "acquisition")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "investor", "investee"),
+    [
+        # fresh funds / fresh capital are a funding round
+        ("id", "Tokopedia mendapat modal segar dari Alibaba senilai US$ 1 miliar.", "Alibaba", "Tokopedia"),
+        ("id", "Tokopedia meraih dana segar yang dipimpin oleh Alibaba.", "Alibaba", "Tokopedia"),
+        # money committed or poured into a firm funds it, also in a relative clause
+        ("en", "Amazon, which has committed billions of dollars to Anthropic, said it would continue.", "Amazon", "Anthropic"),
+        ("en", "Amazon has committed $4 billion to Anthropic.", "Amazon", "Anthropic"),
+        ("en", "Nvidia has poured more than $1 billion into CoreWeave.", "Nvidia", "CoreWeave"),
+    ],
+)  # fmt: skip
+def test_fresh_and_committed_money_is_investment(
+    language: str, text: str, investor: str, investee: str
+) -> None:
+    article = analyzed(language, text)
+    found = find(article, investor, investee, "investment")
+    names = {e.id: e.name for e in article.entities}
+    assert (names[found.a], names[found.b]) == (investor, investee)
+
+
+def test_being_committed_to_a_partnership_is_no_investment() -> None:
+    article = analyzed("en", "Google is committed to its partnership with Samsung.")
+    assert all(i.type != "investment" for i in article.interactions)
+
+
+def test_a_coordinated_pair_far_before_a_symmetric_trigger_is_not_its_pair() -> None:
+    far = analyzed(
+        "en",
+        "Toyota and Honda reported higher sales in March as demand for hybrid cars in Asia kept "
+        "rising, helped by a government partnership programme.",
+    )
+    assert far.interactions == ()
+    near = analyzed("en", "Toyota and Honda announced a partnership on batteries.")
+    find(near, "Toyota Motor", "Honda Motor", "partnership")

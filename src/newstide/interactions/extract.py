@@ -408,6 +408,17 @@ _AMOUNT_ASIDE = re.compile(
 #: A bracket opened right after a lowercase word: what it abbreviates is a common noun phrase.
 _COMMON_ABBREVIATED = re.compile(r"(?<![\w-])[a-z][\w-]*\s*\(\s*$")
 
+#: A sentence that is a question: it ends in "?" (closing quotes or brackets aside). It asks about
+#: an interaction ("Apa jadinya jika X diakuisisi Y?", "Will X buy Y?"); it states none.
+_QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
+
+#: A reduplicated noun, the Indonesian generic plural: "perusahaan-perusahaan", "startup-startup"
+#: (lowercase: "Go-Go" is a name).
+_GENERIC_PLURAL = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})-(?P=noun)(?![\w-])")
+
+#: Words at most between a coordinated pair and the symmetric trigger after it.
+_FAR = 8
+
 #: Types whose actor a source word marks ("investasi dari X", "pasokan dari X", "gugatan dari X").
 _SOURCED = frozenset({"investment", "supply", "legal"})
 
@@ -541,6 +552,8 @@ class InteractionExtractor:
             text = article.text[sentence.start : sentence.end]
             if not any(named.get(i) for i in range(sentence.index - window, sentence.index + 1)):
                 continue
+            if _QUESTION.search(text):
+                continue  # "Apa jadinya jika X diakuisisi Y?": a question states no interaction
             candidates = lexicon.triggers(text)
             participants = sorted(
                 named[sentence.index]
@@ -843,6 +856,11 @@ class InteractionExtractor:
                 return q, p
             if other_side:
                 continue  # "seperti Sony dan LG", "bersaing dengan X, Y dan Z": not a pair
+            if q.end <= trigger.start and len(text[q.end : trigger.start].split()) > _FAR:
+                # "Toyota and Honda reported higher sales in March as demand ... kept rising,
+                # helped by a government partnership programme": a pair far before the trigger is
+                # not its pair
+                return None
             if q.end <= trigger.start or p.start >= trigger.end or inside:
                 return p, q
         if trigger.confidence < markers.weak and not self._beside(trigger, before, after, text):
@@ -916,6 +934,11 @@ class InteractionExtractor:
         ("melanggar UU, merugikan negara, pekerja dan JICT"), and not a name a relational noun
         between them introduces ("denda ... perusahaan induk mereka, Alphabet")."""
         markers = _markers()
+        generic = _GENERIC_PLURAL.search(text, trigger.end, second.start)
+        if generic and not markers.examples.search(text, generic.end(), second.start):
+            # "akuisisi perusahaan-perusahaan yang bergerak di bidang X": the object is generic
+            # (GUIDELINES rule 7), a name further on is not it unless given as an example
+            return False
         if markers.party_markers.search(text, 0, second.start):
             return True  # "pendanaan Seri B, dalam jumlah yang tidak disebutkan, dari X"
         if any(t.relational and trigger.end <= t.start and t.end <= second.start for t in triggers):
