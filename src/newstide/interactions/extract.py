@@ -98,10 +98,16 @@ class _Setting:
 
 
 @cache
+def _marker_data() -> dict[str, Any]:
+    """``data/interactions/markers.toml``, read once."""
+    path = resources.files("newstide").joinpath("data/interactions/markers.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
 def _setting() -> _Setting:
     """The `[setting]` markers: what makes a relation noun the setting of a sentence."""
-    path = resources.files("newstide").joinpath("data/interactions/markers.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))["setting"]
+    data = _marker_data()["setting"]
     determiners = "|".join(re.escape(w) for w in data["determiners"])
     middle = {"en": rf"(?:(?:{determiners})\s+)(?:[\w-]+\s+)?", "id": ""}
     return _Setting(
@@ -153,8 +159,7 @@ _PLACED = r"(?:\s+(?:di|in)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})?"
 
 @cache
 def _markers() -> _Markers:
-    path = resources.files("newstide").joinpath("data/interactions/markers.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = _marker_data()
     gap = int(data["gap"])
     conjunctions = "|".join(re.escape(w) for w in data["and"])
     return _Markers(

@@ -72,9 +72,13 @@ def _doc_words(doc: Doc) -> tuple[list[str], list[int]]:
     return words
 
 
-def _lower_words(doc: Doc) -> set[str]:
-    """The words a doc writes in lower case (spaCy's ``is_lower``)."""
-    return {word for word in _doc_words(doc)[0] if word.islower()}
+def _lower_words(doc: Doc) -> frozenset[str]:
+    """The words a doc writes in lower case (spaCy's ``is_lower``), collected once per doc."""
+    lower: frozenset[str] | None = doc.user_data.get("newstide_lower")
+    if lower is None:
+        lower = frozenset(word for word in _doc_words(doc)[0] if word.islower())
+        doc.user_data["newstide_lower"] = lower
+    return lower
 
 
 #: Labels the models may emit, mapped onto newstide's kinds.
@@ -179,6 +183,7 @@ def _capitalised(token: Token) -> bool:
 
 
 def _capitalised_word(word: str) -> bool:
+    """`_capitalised` of a word's text (``islower`` first: most words are, and it is quick)."""
     return word[:1].isalnum() and not word.islower() and any(ch.isupper() for ch in word)
 
 
@@ -478,7 +483,7 @@ class _Article:
 
     doc: Doc
     sentence_starts: set[int]
-    lower_words: set[str]
+    lower_words: frozenset[str]
     function_words: frozenset[str]
     org_texts: set[str]
     per_texts: set[str]
