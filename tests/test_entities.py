@@ -400,3 +400,247 @@ def test_two_companies_refers_back_to_two_organizations(text: str, language: str
     article = newstide.analyze(text)
     referred = {m.entity_id for m in article.mentions if m.via == "reference"}
     assert referred == {"tokopedia", "bukalapak"}
+
+
+def _rule_view(text: str, spans: list[tuple[int, int, str, str]], language: str = "en"):  # type: ignore[no-untyped-def]
+    """A blank-tokenised doc of `text` and the article view the entity rules read."""
+    import spacy
+
+    from newstide.nlp.entities import EntityRecognizer
+
+    doc = spacy.blank(language)(text)
+    starts = {0} | {i + 2 for i in range(len(text)) if text[i : i + 2] == ". "}
+    return EntityRecognizer._article_view(doc, starts, spans)
+
+
+def _span(text: str, name: str, kind: str = "ORG", nth: int = 0) -> tuple[int, int, str, str]:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(name, at + 1)
+    return (at, at + len(name), kind, "ner")
+
+
+def test_a_short_name_of_an_organization_named_with_a_legal_form_is_that_organization() -> None:
+    from newstide.nlp.entities import Spans, _short_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Orkid Maju Holdings Bhd bought a stake in Lintas Awan Sdn Bhd. Orkid said the deal "
+        "closes in May. OMH shares rose, while Lintas Awan expects growth. Orkid Group "
+        "chairman Tan Sri Lee Keng Hock signed for Lintas. Orkidea is a flower."
+    )
+    spans = [
+        _span(text, "Orkid Maju Holdings Bhd"),
+        _span(text, "Lintas Awan Sdn Bhd"),
+        _span(text, "Tan Sri Lee Keng Hock", "PER"),
+    ]
+    view = _rule_view(text, spans)
+    found = _short_names(view, spans, Spans(s[:2] for s in spans), KnowledgeBase.load())
+    added = [text[s:e] for s, e, kind, _ in found[len(spans) :] if kind == "ORG"]
+    # the leading word(s) before the legal form, and an acronym of the name's capitals
+    # not inside a longer capitalised name ("Orkid Group"), nor part of another word ("Orkidea")
+    assert sorted(added) == ["Lintas", "Lintas Awan", "OMH", "Orkid"]
+
+
+def test_a_short_name_the_model_took_for_a_person_is_the_organization() -> None:
+    from newstide.nlp.entities import Spans, _short_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Selatan Kabel Group Bhd reported a loss. Selatan Kabel said orders rose."
+    spans = [_span(text, "Selatan Kabel Group Bhd"), _span(text, "Selatan Kabel", "PER", 1)]
+    view = _rule_view(text, spans)
+    found = _short_names(view, spans, Spans(s[:2] for s in spans), KnowledgeBase.load())
+    assert [kind for _, _, kind, _ in found] == ["ORG", "ORG"]
+
+
+def test_a_short_name_two_organizations_share_links_to_neither() -> None:
+    from newstide.nlp.kb import KnowledgeBase
+    from newstide.nlp.linking import EntityLinker
+    from newstide.records import Article, Mention
+
+    text = (
+        "Telaga Mas Sdn Bhd, through its arm Telaga Care Sdn Bhd, signed with Dagang "
+        "NuKlear Bhd. Telaga said DNuK will build it. Dagang will pay."
+    )
+    names = ["Telaga Mas Sdn Bhd", "Telaga Care Sdn Bhd", "Dagang NuKlear Bhd"]
+    names += ["Telaga", "DNuK", "Dagang"]
+    mentions = tuple(
+        Mention(at, at + len(name), name, "ORG", 0) for name in names for at in [text.index(name)]
+    )
+    article = Article(id="t", source="t", text=text, language="en", mentions=mentions)
+    linked = {m.text: m.entity_id for m in EntityLinker(KnowledgeBase.load())(article).mentions}
+    # an acronym of the capitals and the leading word of exactly one name are that organization
+    assert linked["DNuK"] == linked["Dagang"] == linked["Dagang NuKlear Bhd"]
+    # a leading word two organizations share is neither's
+    assert linked["Telaga"] not in {
+        linked["Telaga Mas Sdn Bhd"],
+        linked["Telaga Care Sdn Bhd"],
+    }
+
+
+def test_a_name_in_apposition_to_a_business_noun_is_an_organization() -> None:
+    from newstide.nlp.entities import Spans, _appositive_names
+
+    text = (
+        "The round was led by US venture capital firm Kirana Prime and others. Luxor, a French "
+        "start-up that makes ships, signed with tyre maker Rembrandt. A deal with the company, "
+        "Zest, follows. Global hotel company Hiltop opened a hotel. Hiltop said so. The company "
+        "Chairman Tan spoke on the firm Monday."
+    )
+    spans = [_span(text, "Hiltop", "PER"), _span(text, "Hiltop", "PER", 1)]
+    view = _rule_view(text, spans)
+    found = _appositive_names(view, spans, Spans(s[:2] for s in spans))
+    added = [text[s:e] for s, e, _, _ in found[len(spans) :]]
+    assert sorted(added) == ["Kirana Prime", "Luxor", "Rembrandt", "Zest"]
+    # a name the model took for a person after "company" is an organization throughout
+    assert [kind for _, _, kind, _ in found[: len(spans)]] == ["ORG", "ORG"]
+
+
+def test_a_word_of_a_persons_full_name_is_that_person() -> None:
+    from newstide.nlp.entities import _people_throughout
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Direktur Utama Sinar Elok Wirasto Hadi Prakoso menjelaskan rencana itu. "
+        "Kami siap, ujar Wirasto. Wirasto menambahkan laba naik. Michael Dell memuji Dell. Dell laris."
+    )
+    spans = [
+        _span(text, "Sinar Elok"),
+        _span(text, "Wirasto Hadi Prakoso", "PER"),
+        _span(text, "Wirasto", "ORG", 1),
+        _span(text, "Wirasto", "PER", 2),
+        _span(text, "Michael Dell", "PER"),
+        _span(text, "Dell", "PER", 1),
+        _span(text, "Dell", "ORG", 2),
+    ]
+    view = _rule_view(text, spans, "id")
+    kinds = [kind for _, _, kind, _ in _people_throughout(view, spans, KnowledgeBase.load())]
+    # the known carmaker keeps its name
+    assert kinds == ["ORG", "PER", "PER", "PER", "PER", "PER", "ORG"]
+
+
+def test_an_ordinary_word_starting_a_sentence_is_not_an_organization() -> None:
+    from newstide.nlp.entities import _without_ordinary_words
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Ponsel itu memakai lensa buatan Largo. Lensa tersebut juga dipakai Orbita. Orbita naik."
+    spans = [
+        _span(text, "Largo"),
+        _span(text, "Lensa"),
+        _span(text, "Orbita"),
+        _span(text, "Orbita", nth=1),
+    ]
+    view = _rule_view(text, spans, "id")
+    kept = _without_ordinary_words(view, spans, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in kept] == ["Largo", "Orbita", "Orbita"]
+
+
+def test_names_listed_with_organizations_are_organizations() -> None:
+    from newstide.nlp.entities import Spans, _listed_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Besides Orchard Prime, Lumos Labs, Kim & Partners, and Teal Capital joined the round. "
+        "Prices of Orchard Prime, Tan Ah Kow and Lumos rose. Maybank was flat at RM8.05, Bayu "
+        "Bank and Teal Capital fell."
+    )
+    spans = [
+        _span(text, "Orchard Prime"),
+        _span(text, "Teal Capital"),
+        _span(text, "Orchard Prime", nth=1),
+        _span(text, "Tan Ah Kow", "PER"),
+        _span(text, "Maybank"),
+        _span(text, "Bayu Bank"),
+        _span(text, "Teal Capital", nth=1),
+    ]
+    view = _rule_view(text, spans)
+    taken = Spans(s[:2] for s in spans)
+    found = _listed_names(view, spans, taken, KnowledgeBase.load().legal_forms)
+    # a list with a person in it is not one of organizations; an amount is no name
+    assert [text[s:e] for s, e, _, _ in found[len(spans) :]] == ["Lumos Labs", "Kim & Partners"]
+
+
+def test_a_name_sharing_the_head_of_organizations_listed_is_an_organization() -> None:
+    from newstide.nlp.entities import Spans, _shared_heads
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "It serves Batu Hijau City Council Sungai Kecil City Council, Tanjung City Council and "
+        "The Kampar City Council."
+    )
+    spans = [
+        _span(text, "Batu Hijau City Council"),
+        _span(text, "Tanjung City Council"),
+        _span(text, "Kampar City Council"),
+    ]
+    view = _rule_view(text, spans)
+    found = _shared_heads(
+        view, spans, Spans(s[:2] for s in spans), KnowledgeBase.load().legal_forms
+    )
+    assert [text[s:e] for s, e, _, _ in found[len(spans) :]] == ["Sungai Kecil City Council"]
+
+
+def test_a_place_in_brackets_is_part_of_a_name_with_a_legal_form() -> None:
+    import spacy
+
+    from newstide.nlp.entities import _legal_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Its unit Awan Perisian (Malaysia) Sdn Bhd (APM) signed. Maju Bhd (Maju) Chairman Ali."
+    doc = spacy.blank("en")(text)
+    names = [text[s:e] for s, e in _legal_names(doc, KnowledgeBase.load())]
+    assert names == ["Awan Perisian (Malaysia) Sdn Bhd", "Maju Bhd"]
+
+
+def test_a_group_is_named_again_without_the_word_group() -> None:
+    from newstide.nlp.entities import Spans, _short_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Uber menggandeng perusahaan taksi Kilat Group. Armada Kilat kini tersedia. Semua armada baru."
+    spans = [_span(text, "Uber"), _span(text, "Kilat Group")]
+    view = _rule_view(text, spans, "id")
+    found = _short_names(view, spans, Spans(s[:2] for s in spans), KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in found[len(spans) :]] == ["Kilat"]
+
+
+def test_a_place_in_apposition_to_a_business_noun_is_an_organization_there() -> None:
+    from newstide.nlp.entities import Spans, _appositive_names
+
+    text = "Luxor, a French start-up, signed. Tourists love Luxor."
+    spans = [_span(text, "Luxor", "LOC"), _span(text, "Luxor", "LOC", 1)]
+    view = _rule_view(text, spans)
+    found = _appositive_names(view, spans, Spans(s[:2] for s in spans))
+    assert [kind for _, _, kind, _ in found] == ["ORG", "LOC"]
+
+
+def test_a_word_that_ends_organizations_names_after_one_is_part_of_it() -> None:
+    import spacy
+
+    from newstide.nlp.entities import _grown_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Funds came from Kerta Investments and Lumen City."
+    doc = spacy.blank("en")(text)
+    found = [(16, 21, "ORG", None), (38, 43, "ORG", None)]
+    grown = _grown_names(doc, found, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in grown] == ["Kerta Investments", "Lumen"]
+
+
+def test_an_acronym_in_brackets_may_leave_out_a_place_the_name_starts_with() -> None:
+    import spacy
+
+    from newstide.nlp.entities import Spans, _bracketed_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "The Melaka Harbour Licensing Board (HLB) met. Melaka is calm."
+    doc = spacy.blank("en")(text)
+    spans = [_span(text, "Melaka Harbour Licensing Board"), _span(text, "Melaka", "LOC", 1)]
+    found = _bracketed_names(
+        doc, spans, Spans(s[:2] for s in spans), KnowledgeBase.load().legal_forms
+    )
+    assert "HLB" in [text[s:e] for s, e, _, _ in found]
+    # not without the place found as one
+    found = _bracketed_names(
+        doc, spans[:1], Spans(s[:2] for s in spans[:1]), KnowledgeBase.load().legal_forms
+    )
+    assert "HLB" not in [text[s:e] for s, e, _, _ in found]

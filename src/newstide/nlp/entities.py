@@ -19,6 +19,17 @@ known name ("CTO Line", "Meski Microsoft") and gives a person's name after it to
 ("Direktur Utama Go-Jek Nadiem Makarim"); a short name in brackets drawn from an organization's
 ("GW Intech Sdn Bhd (GWI)") is that organization's, its own mention in English and part of the
 name's in Indonesian.
+
+Within one article: a name in apposition to a noun that says what kind of organization it is
+("venture capital firm Third Prime", "Neoline, a French start-up"; ``data/entities/heads.toml``)
+is an organization; so are names listed with two or more organizations ("Third Prime,
+SparkLabs, Won & Partners, and CTK Investments") and, in English, names ending in the same head
+as two found ("Kuala Kangsar City Council"). An organization named with a legal form is named
+again by the leading word(s) of its name ("Censof" of "Censof Holdings Bhd") or an acronym of it
+("DNeX" of "Dagang NeXchange Bhd"), even where the model took that for a person. A one-word
+"organization" that is a word of a person's full name ("Elia" of "Elia Massa Manik") is that
+person, and one that is only an ordinary word capitalised at a sentence's start ("Lensa
+tersebut") is nothing.
 """
 
 from __future__ import annotations
@@ -46,8 +57,8 @@ from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
 from newstide.errors import NewstideError
-from newstide.nlp.kb import KnowledgeBase, KnownOrganization, LegalForms
-from newstide.nlp.linking import name_and_acronym
+from newstide.nlp.kb import KnowledgeBase, KnownOrganization, LegalForms, normalize_name
+from newstide.nlp.linking import acronym_like, acronym_of, legal_name_words, name_and_acronym
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
@@ -408,7 +419,8 @@ def _name_word(word: str) -> bool:
 def _legal_names(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
     """Char spans of names written with a legal form: capitalised words after a form that leads
     names ("PT Salma Arowana Lestari", "Direktur PT Maju Jaya Tbk" from "PT") or before one that
-    ends them ("Makmur Asiamaju Sdn Bhd", "Intel Corp", "Bouygues S.A."). A bare two-letter form at
+    ends them ("Makmur Asiamaju Sdn Bhd", "Intel Corp", "Bouygues S.A.", "Century Software
+    (Malaysia) Sdn Bhd", a word in brackets inside). A bare two-letter form at
     the end ("Budi Santoso SE", "the AG") is as often a degree or a title, and is not taken."""
     forms = kb.legal_forms
     leading = kb.leading_legal_forms()
@@ -430,6 +442,14 @@ def _legal_names(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int]]:
         j = i
         while j < len(words) and _name_word(words[j]):
             j += 1
+            # a place in brackets inside the name ("Century Software (Malaysia) Sdn Bhd")
+            if (
+                j + 3 < len(words)
+                and (words[j], words[j + 2]) == ("(", ")")
+                and _name_word(words[j + 1])
+                and _name_word(words[j + 3])
+            ):
+                j += 3
         start = next((k for k in range(j - 1, i - 1, -1) if leads(k)), i)
         names = start + 1 if leads(start) else start
         end = next((k + 1 for k in range(j - 1, names, -1) if ends(k)), None)
@@ -457,6 +477,70 @@ def _organizations_throughout(
             kind = "ORG"
         relabelled.append((start, end, kind, via))
     return relabelled
+
+
+def _people_throughout(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """A one-word name the model took for an organization that is the first or last word of a
+    person's full name in the article ("Elia" after "Direktur Utama Pertamina Elia Massa Manik")
+    is that person where the model took it alone for a person too and the article writes it as a
+    person at least as often as as an organization (the full name counts); it must be written as
+    a name is ("MotoGP" is not), never in lower case, and not a name the knowledge base knows
+    ("Dell" after "Michael Dell" stays). A full name with a word found as anything but a person
+    ("Atletico Madrid") is not one."""
+    text = _doc_text(article.doc)
+    votes: dict[str, Counter[str]] = {}
+    names = [(text[start:end], kind) for start, end, kind, _ in spans]
+    elsewhere = {name for name, kind in names if kind != "PER"}
+    for name, kind in names:
+        votes.setdefault(name, Counter())[kind] += 1
+        words = name.split()
+        # a full name of words written as names are ("Elia Massa Manik", not "Atletico Madrid")
+        if kind == "PER" and len(words) > 1:
+            for word in {words[0], words[-1]}:
+                if not elsewhere.intersection(set(words) - {word}):
+                    votes.setdefault(word, Counter())["FULL"] += 1
+    people = {
+        name
+        for name, count in votes.items()
+        if count["FULL"]
+        and count["PER"]
+        and count["ORG"]
+        and count["PER"] + count["FULL"] >= count["ORG"]
+        and name.isalpha()
+        and name.istitle()
+        and name.lower() not in article.lower_words
+        and kb.lookup(name) is None
+    }
+    return [
+        (start, end, "PER" if kind == "ORG" and text[start:end] in people else kind, via)
+        for start, end, kind, via in spans
+    ]
+
+
+def _without_ordinary_words(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """The spans without a one-word organization that is only an ordinary word capitalised as a
+    sentence's first ("Lensa tersebut ...", "Karakter kuat Jobs ...", "Berarti saya ..."): one
+    the article also writes in lower case or a function word of the language, that the knowledge
+    base does not know as written."""
+    text = _doc_text(article.doc)
+    kept = []
+    for start, end, kind, via in spans:
+        word = text[start:end]
+        if (
+            kind == "ORG"
+            and start in article.sentence_starts
+            and " " not in word
+            and not word.isupper()
+            and (word.lower() in article.lower_words or word.lower() in article.function_words)
+            and kb.lookup_as_written(word) is None
+        ):
+            continue
+        kept.append((start, end, kind, via))
+    return kept
 
 
 @cache
@@ -624,13 +708,22 @@ def _bracketed_names(
     organization) in a language that writes them apart, else part of the organization's
     mention."""
     apart = doc.lang_ in _BRACKETS_APART
+    text = _doc_text(doc)
+    places = {text[s:e] for s, e, kind, _ in spans if kind == "LOC"}
+
+    def drawn_from(short: str, name: str) -> bool:
+        # a place the name starts with may stay out of its acronym ("Sabah Commercial Vehicle
+        # Licensing Board (CVLB)")
+        first, _, rest = name.partition(" ")
+        return _drawn_from(short, name) or (first in places and _drawn_from(short, rest))
+
     result = []
     for start, end, kind, via in spans:
-        bracket = _BRACKETED_NAME.match(_doc_text(doc), end) if kind == "ORG" else None
+        bracket = _BRACKETED_NAME.match(text, end) if kind == "ORG" else None
         if (
             bracket is None
             or legal_forms.is_form(bracket["name"])
-            or not _drawn_from(bracket["name"], _doc_text(doc)[start:end])
+            or not drawn_from(bracket["name"], text[start:end])
         ):
             result.append((start, end, kind, via))
             continue
@@ -644,6 +737,371 @@ def _bracketed_names(
             taken.add(end, bracket.end())
             result.append((start, bracket.end(), kind, via))
     return result
+
+
+@cache
+def _heads() -> dict[str, object]:
+    """``data/entities/heads.toml``: nouns that say a name in apposition is an organization's."""
+    path = resources.files("newstide").joinpath("data/entities/heads.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    """Words that name a group of companies (``heads.toml``), casefolded: the name without them
+    is the group's short name ("Express" of "Express Group")."""
+    words = _heads().get("groups", [])
+    assert isinstance(words, list)
+    return frozenset(str(word).casefold() for word in words)
+
+
+@cache
+def _name_ends() -> frozenset[str]:
+    """Capitalised words that end organizations' names (``heads.toml``), casefolded."""
+    words = _heads().get("name_ends", [])
+    assert isinstance(words, list)
+    return frozenset(str(word).casefold() for word in words)
+
+
+def _grown_names(
+    doc: Doc, found: list[tuple[int, int, str, KnownOrganization | None]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, KnownOrganization | None]]:
+    """Model ORG spans grown over capitalised words right after them that end organizations'
+    names ("CTK" of "CTK Investments", "Orkid" of "Orkid Holdings"), where nothing else was
+    found there."""
+    text = _doc_text(doc)
+    words, offsets = _doc_words(doc)
+    starts = {start for start, _, _, _ in found}
+    grown = []
+    for start, end, kind, known in found:
+        grown_end = end
+        at = bisect.bisect_left(offsets, end + 1)
+        while (
+            kind == "ORG"
+            and at < len(words)
+            and offsets[at] == grown_end + 1
+            and text[grown_end] == " "
+            and offsets[at] not in starts
+            and words[at].casefold() in _name_ends()
+            and words[at][:1].isupper()
+        ):
+            grown_end = offsets[at] + len(words[at])
+            at += 1
+        if grown_end != end:
+            end = grown_end
+            known = kb.lookup(text[start:end])
+            known = known if known and known.kind == "ORG" else None
+        grown.append((start, end, kind, known))
+    return grown
+
+
+#: A word of a name after a head noun: capitalised, with inner dots ("Amazon.com"), not a
+#: possessive or a sentence's full stop.
+_NAME_RUN = r"[A-Z][\w&-]*(?:\.\w+)*(?: (?:[A-Z][\w&-]*(?:\.\w+)*|&))*"
+
+
+@cache
+def _appositions(language: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns of a name in apposition to a head noun of `_heads`: right after it ("tire
+    manufacturer Michelin", "sports equipment company, Yonex,") and before it with an article
+    ("Neoline, a French start-up"), in the languages `heads.toml` lists."""
+    heads = _heads().get(language, [])
+    assert isinstance(heads, list)
+    if not heads:
+        return ()
+    alternation = "|".join(re.escape(str(h)) for h in sorted(heads, key=len, reverse=True))
+    return (
+        re.compile(rf"\b(?:{alternation})(?:(?P<comma>,)? (?P<name>{_NAME_RUN}))(?P<after>.?)"),
+        re.compile(rf"\b(?P<name>{_NAME_RUN}), an? (?:[\w-]+ ){{0,3}}?(?:{alternation})\b"),
+    )
+
+
+def _appositive_names(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], taken: Spans
+) -> list[tuple[int, int, str, str]]:
+    """The spans, with names in apposition to a noun that says what kind of organization they
+    are ("US venture capital firm Third Prime", "Neoline, a French start-up"; `_appositions`) as
+    organizations: added where nothing was found, and, where the model took exactly that name for
+    a person ("global hospitality company Hilton"), that name is an organization throughout the
+    article; one it took for a place is an organization there. A name the model found across, a
+    title ("the company Chairman"), a day or a month and an ordinary word capitalised at a
+    sentence's start ("However, a firm") are not taken."""
+    doc, text = article.doc, _doc_text(article.doc)
+    not_names = _heads().get("not_names", [])
+    assert isinstance(not_names, list)
+    kinds = {(s, e): kind for s, e, kind, _ in spans}
+    found: list[tuple[int, int]] = []
+    renamed: set[str] = set()  # names of people that are organizations throughout
+    places: set[tuple[int, int]] = set()  # places that are organizations where they stand
+    for pattern in _appositions(doc.lang_):
+        for match in pattern.finditer(text):
+            if match.groupdict().get("comma") and match["after"] != ",":
+                continue
+            words = match["name"].split(" ")
+            cut = next((i for i, w in enumerate(words) if w.lower() in _titles()), len(words))
+            words = words[:cut]
+            while words and words[-1] == "&":
+                words.pop()
+            if not words or words[0] in not_names:
+                continue
+            first = words[0].lower()
+            if len(words) == 1 and (
+                first in article.lower_words or first in article.function_words
+            ):
+                continue
+            start = match.start("name")
+            end = start + len(" ".join(words))
+            span = doc.char_span(start, end)
+            if span is None or _name_before(article, span):
+                continue
+            if kinds.get((start, end)) == "PER":
+                renamed.add(text[start:end])
+            elif kinds.get((start, end)) == "LOC":
+                places.add((start, end))
+            elif not taken.overlaps(start, end):
+                taken.add(start, end)
+                found.append((start, end))
+    result = [
+        (
+            s,
+            e,
+            "ORG" if (kind == "PER" and text[s:e] in renamed) or (s, e) in places else kind,
+            via,
+        )
+        for s, e, kind, via in spans
+    ]
+    return result + [(start, end, "ORG", "ner") for start, end in found]
+
+
+#: A list of capitalised names: "Maybank, CIMB and RHB Bank", "SparkLabs, Won & Partners, and
+#: CTK Investments", "Airbnb, Dropbox, Stripe dan Twitch".
+_LIST = re.compile(rf"{_NAME_RUN}(?:(?:,? (?:and|or|dan|serta|atau)|,) {_NAME_RUN})+")
+_LIST_ITEM = re.compile(_NAME_RUN)
+
+
+def _listed_names(
+    article: _Article,
+    spans: Sequence[tuple[int, int, str, str]],
+    taken: Spans,
+    legal_forms: LegalForms,
+) -> list[tuple[int, int, str, str]]:
+    """Names listed with two or more organizations the model found, where nothing was found:
+    "Third Prime, SparkLabs, Won & Partners, and CTK Investments" lists organizations. A list
+    with a person or a place in it is not one of organizations; an item that is an ordinary word
+    capitalised ("However"), has a digit ("RM8.05") or starts with a legal form is not a name."""
+    text = _doc_text(article.doc)
+    kinds = {(start, end): kind for start, end, kind, _ in spans}
+    organizations = Spans((start, end) for start, end, kind, _ in spans if kind == "ORG")
+    found: list[tuple[int, int, str, str]] = []
+    for listed in _LIST.finditer(text):
+        items = [item.span() for item in _LIST_ITEM.finditer(text, *listed.span())]
+        if any(kinds.get(item, "ORG") != "ORG" for item in items):
+            continue
+        named = [item for item in items if organizations.overlaps(*item)]
+        if len(named) < 2:
+            continue
+        for start, end in items:
+            word = text[start:end]
+            if (
+                (start, end) in named
+                or taken.overlaps(start, end)
+                or word.lower() in article.lower_words
+                or word.lower() in article.function_words
+                or any(ch.isdigit() for ch in word)  # an amount ("RM8.05"), a model
+                or legal_forms.is_form(word.split()[0])  # the end of a name ("(Malaysia) Bhd")
+                or article.doc.char_span(start, end) is None
+            ):
+                continue
+            taken.add(start, end)
+            found.append((start, end, "ORG", "ner"))
+    return [*spans, *found]
+
+
+def _shared_heads(
+    article: _Article,
+    spans: Sequence[tuple[int, int, str, str]],
+    taken: Spans,
+    legal_forms: LegalForms,
+) -> list[tuple[int, int, str, str]]:
+    """Names ending in the same two capitalised words as two or more organizations the model
+    found, where nothing was found: with "Alor Setar City Council" and "Manjung City Council"
+    found, "Kuala Kangsar City Council" is one too, even run on after another ("Alor Setar City
+    Council Kuala Kangsar City Council"). The name reaches back over capitalised words, not over
+    a legal form, a function word ("The") or a name already found. Only in languages that end a
+    name with its head (`_NAMES_GROW_AROUND`); a place is no head ("Jawa Timur")."""
+    doc, text = article.doc, _doc_text(article.doc)
+    if doc.lang_ not in _NAMES_GROW_AROUND:
+        return list(spans)
+    heads: dict[str, set[str]] = {}
+    for start, end, kind, _ in spans:
+        words = text[start:end].split()
+        if kind == "ORG" and len(words) >= 3 and " ".join(words[-2:]) not in article.loc_texts:
+            tail = words[-2:]
+            if all(_name_word(w) and not legal_forms.is_form(w) for w in tail):
+                heads.setdefault(" ".join(tail), set()).add(" ".join(words[:-2]))
+    found: list[tuple[int, int, str, str]] = []
+    for head, names in heads.items():
+        if len(names) < 2:
+            continue
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            occurrence = doc.char_span(at, end)
+            first = occurrence.start if occurrence is not None else 0
+            while (
+                first > 0
+                and _capitalised(doc[first - 1])
+                and not legal_forms.is_form(doc[first - 1].text)
+                and doc[first - 1].text.lower() not in article.function_words
+                and not taken.overlaps(doc[first - 1].idx, doc[first - 1].idx + 1)
+            ):
+                first -= 1
+            if occurrence is not None and first < occurrence.start and not taken.overlaps(at, end):
+                start = doc[first].idx
+                taken.add(start, end)
+                found.append((start, end, "ORG", "ner"))
+            at = text.find(head, end)
+    return [*spans, *found]
+
+
+#: A word written with two or more capitals, a candidate acronym ("GWI", "DNeX", "YBKU").
+_CAPITALISED_TWICE = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b")
+
+
+def _short_names(
+    article: _Article,
+    spans: Sequence[tuple[int, int, str, str]],
+    taken: Spans,
+    kb: KnowledgeBase,
+) -> list[tuple[int, int, str, str]]:
+    """The spans, with later mentions of an organization named with a legal form by a short name:
+    the leading word(s) of its name before the form ("Censof" of "Censof Holdings Bhd", "MTT" of
+    "MTT Properties and Development Sdn Bhd") or an acronym of it (`acronym_of`: "DNeX" of
+    "Dagang NeXchange Bhd"), as news writes them after the full name (the whole name without its
+    form, "PricewaterhouseCoopers" of "PricewaterhouseCoopers LLP", anywhere). They are added
+    where nothing was found, and are organizations where the model took them for a person
+    ("Censof group managing director") or, for the whole name without its form ("KPower" of
+    "KPower Bhd"), for a place less often than for anything else. A short name standing in a
+    longer capitalised name ("Censof Group"), one the article writes in lower case, as a place or
+    in a person's full name, a word that heads many names ("Bank") and an acronym that fits two of
+    the article's names are left out; a leading word two names share ("Selgate" of "Selgate
+    Healthcare Sdn Bhd" and "Selgate Care Sdn Bhd") is an organization's, and linking tells
+    neither it is theirs."""
+    doc, text = article.doc, _doc_text(article.doc)
+    legal_forms = kb.legal_forms
+    kinds: dict[str, Counter[str]] = {}
+    for start, end, kind, _ in spans:
+        kinds.setdefault(text[start:end], Counter())[kind] += 1
+    person_words = {word for name in article.per_texts if " " in name for word in name.split()}
+    heads = kb.leading_name_words()
+    groups = _group_words()
+    shorts: dict[str, int] = {}  # short name -> where the first name it shortens starts
+    longs: dict[str, int] = {}  # name written with a legal form -> where it first starts
+
+    def place(short: str, whole: bool) -> bool:
+        votes = kinds.get(short, Counter())
+        return votes["LOC"] > 0 and (not whole or 2 * votes["LOC"] >= votes.total())
+
+    for start, end, kind, _ in spans:
+        name = text[start:end]
+        words = legal_name_words(name, legal_forms, groups) if kind == "ORG" else None
+        if words is None:
+            continue
+        longs[name] = min(start, longs.get(name, start))
+        core = words[0]
+        for size in range(1, len(core) + 1):
+            short = " ".join(core[:size])
+            if not all(_name_word(word) for word in core[:size]):
+                break
+            lower = short.lower()
+            if (
+                short in person_words
+                or place(short, size == len(core))
+                or (
+                    size == 1
+                    and (
+                        len(short) < 2
+                        or lower in article.lower_words
+                        or lower in heads
+                        or lower in article.function_words
+                    )
+                )
+            ):
+                continue
+            # the whole name without its form is the name wherever it stands; a shorter one
+            # only after the full name
+            shorts[short] = 0 if size == len(core) else min(start, shorts.get(short, start))
+    if not longs:
+        return list(spans)
+    first = min(longs.values())
+    for found in _CAPITALISED_TWICE.finditer(text, first):
+        word = found[0]
+        if (
+            word in shorts
+            or word in person_words
+            or place(word, False)
+            or not acronym_like(word)
+            or word.lower() in _titles()
+        ):
+            continue
+        named = [name for name in longs if acronym_of(word, name, legal_forms)]
+        if len({normalize_name(name) for name in named}) == 1:
+            shorts[word] = longs[named[0]]
+    result = [
+        (start, end, "ORG" if shorts.get(text[start:end], end) < start else kind, via)
+        for start, end, kind, via in spans
+    ]
+    for short, after in sorted(shorts.items(), key=lambda item: (-len(item[0]), item[0])):
+        at = text.find(short, after)
+        while at >= 0:
+            end = at + len(short)
+            occurrence = doc.char_span(at, end)
+            if (
+                occurrence is not None
+                and not taken.overlaps(at, end)
+                and _standing_alone(article, occurrence, legal_forms)
+            ):
+                taken.add(at, end)
+                result.append((at, end, "ORG", "ner"))
+            at = text.find(short, end)
+    return result
+
+
+#: Characters that join a word to the next into one name ("Nano-Satellite", "AT&T").
+_JOINERS = frozenset("-–&/")
+
+
+def _standing_alone(article: _Article, words: Span, legal_forms: LegalForms) -> bool:
+    """Whether words stand as a name of their own, not inside a longer capitalised one: the word
+    after is not capitalised (bar a legal form) nor a number ("Liga 1"), the word before does not
+    start the name (`_name_before`), and no hyphen joins them to the words after."""
+    doc, text = article.doc, _doc_text(article.doc)
+    if _name_before(article, words) or text[words.end_char : words.end_char + 1] in _JOINERS:
+        return False
+    if words.end < len(doc):
+        after = doc[words.end]
+        if (_capitalised(after) and not legal_forms.is_form(after.text)) or after.text[
+            :1
+        ].isdigit():
+            return False
+    return True
+
+
+def _name_before(article: _Article, words: Span) -> bool:
+    """Whether the word before words is part of the same name: capitalised (bar a function word,
+    "The", and a sentence's first word the article writes in lower case too) or joined to them by
+    a hyphen ("Nano-Satellite Systems")."""
+    doc, text = article.doc, _doc_text(article.doc)
+    if text[words.start_char - 1 : words.start_char] in _JOINERS:
+        return True
+    if words.start > 0:
+        before = doc[words.start - 1]
+        lower = before.text.lower()
+        ordinary = lower in article.function_words or (
+            before.idx in article.sentence_starts and lower in article.lower_words
+        )
+        return _capitalised(before) and not ordinary
+    return False
 
 
 @stage("entities", requires=("text", "language", "sentences"), assigns=("mentions",), nlp=True)
@@ -698,7 +1156,7 @@ class EntityRecognizer:
 
     @staticmethod
     def _article_view(
-        doc: Doc, starts: set[int], found: list[tuple[int, int, str, KnownOrganization | None]]
+        doc: Doc, starts: set[int], found: Sequence[tuple[int, int, str, object]]
     ) -> _Article:
         texts: dict[str, set[str]] = {"ORG": set(), "PER": set(), "LOC": set()}
         for start, end, kind, _ in found:
@@ -735,6 +1193,7 @@ class EntityRecognizer:
             # linking reads the name and the acronym in it.
             found.append((start, end, kind, known if known and known.kind == "ORG" else None))
         found = _reshape(self._article_view(doc, starts, found), found, self.kb)
+        found = _grown_names(doc, found, self.kb)
         # Organizations the article names without doubt: by an unambiguous name, or as an ORG the
         # model found.
         named = gazetteer.named(matches) if gazetteer is not None else set()
@@ -768,8 +1227,15 @@ class EntityRecognizer:
                     spans.append((start, end, "ORG", "kb"))
                     taken.add(start, end)
         spans = _bracketed_names(doc, spans, taken, self.kb.legal_forms)
+        view = self._article_view(doc, starts, spans)
+        spans = _appositive_names(view, spans, taken)
         spans += _repeated(doc, spans, taken)
+        spans = _listed_names(view, spans, taken, self.kb.legal_forms)
+        spans = _shared_heads(view, spans, taken, self.kb.legal_forms)
+        spans = _short_names(view, spans, taken, self.kb)
         spans = _organizations_throughout(doc, spans)
+        spans = _people_throughout(view, spans, self.kb)
+        spans = _without_ordinary_words(view, spans, self.kb)
         spans.sort()
         return tuple(
             Mention(

@@ -3,10 +3,11 @@
 Organizations are looked up in the knowledge base by normalised name or alias (legal forms such
 as PT, Tbk, Inc. dropped). Within an article, a shorter form of a name already seen ("Telkom" after
 "PT Telkom Indonesia", "Altman" after "Sam Altman") and an acronym of it ("BRI" after "Bank Rakyat
-Indonesia") join that entity; a mention written "Name (ACRONYM)" is looked up by both and makes
-both stand for its entity later in the article. Whatever is left becomes an entity of its own
-with an id made from its normalised name, so "Mitra Adiperkasa Tbk" in one article and "PT Mitra
-Adiperkasa" in another are one entity.
+Indonesia", "DNeX" after "Dagang NeXchange Bhd") join that entity, unless it fits two ("Selgate"
+after "Selgate Corporation" and "Selgate Healthcare"); a mention written "Name (ACRONYM)" is
+looked up by both and makes both stand for its entity later in the article. Whatever is left
+becomes an entity of its own with an id made from its normalised name, so "Mitra Adiperkasa
+Tbk" in one article and "PT Mitra Adiperkasa" in another are one entity.
 
 A product the model took for an organization is linked to its maker: one the knowledge base
 lists ("Bixby" → Samsung), a known maker's name followed by product words and model numbers
@@ -21,10 +22,17 @@ import itertools
 import re
 import tomllib
 from collections import Counter
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from importlib import resources
 
-from newstide.nlp.kb import KnowledgeBase, KnownOrganization, entity_id_for_unknown, normalize_name
+from newstide.nlp.kb import (
+    KnowledgeBase,
+    KnownOrganization,
+    LegalForms,
+    entity_id_for_unknown,
+    normalize_name,
+)
 from newstide.pipeline import stage
 from newstide.records import Article, Entity, Mention
 
@@ -101,6 +109,72 @@ def _acronym(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isalnum())
 
 
+@lru_cache(maxsize=1 << 12)
+def legal_name_words(
+    name: str, legal_forms: LegalForms, groups: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words of a name written with a legal form: those before the form, after any that leads
+    ("Dagang NeXchange" of "Dagang NeXchange Bhd", "Maju Jaya" of "PT Maju Jaya Tbk", "Century
+    Software" of "Century Software (Malaysia) Sdn Bhd"), and all of them but a leading form; None
+    when no legal form leads the name or follows a name word. `groups`, casefolded words that
+    name a group of companies ("group", "grup"), count as forms ("Express" of "Express Group",
+    "Astra" of "Grup Astra")."""
+    words = name.split()
+
+    def form(word: str) -> bool:  # as written in a name: "Company", not "company"
+        return not word.islower() and (legal_forms.is_form(word) or word.casefold() in groups)
+
+    lead = 0
+    while lead < len(words) and form(words[lead]):
+        lead += 1
+    words = words[lead:]
+    end = next(
+        (i for i, word in enumerate(words) if form(word) or word.startswith("(")), len(words)
+    )
+    if end == 0 or not (lead or any(form(word) for word in words[end:])):
+        return None
+    return tuple(words[:end]), tuple(words)
+
+
+def _capitals(text: str) -> str:
+    return "".join(ch for ch in text if ch.isupper())
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(first for word in words if (first := word.strip("()")[:1]).isupper())
+
+
+def acronym_like(word: str) -> bool:
+    """A word written as an acronym: two or more capitals, as many as lower-case letters ("GWI",
+    "DNeX"; not "SilTerra")."""
+    capitals = len(_capitals(word))
+    return " " not in word and capitals >= 2 and capitals >= sum(ch.islower() for ch in word)
+
+
+def acronym_of(short: str, name: str, legal_forms: LegalForms) -> bool:
+    """Whether an acronym-like word stands for a name written with a legal form: its capitals
+    are the name's capitals or its words' initials, with or without the legal form ("DNeX" of
+    "Dagang NeXchange Bhd", "HEB" of "HSS Engineers Bhd", "YBKU" of "YBK Usahasama Sdn Bhd"),
+    its letters in the name's order."""
+    words = legal_name_words(name, legal_forms)
+    if words is None or not acronym_like(short):
+        return False
+    core, full = words
+    named = list(itertools.takewhile(lambda word: not legal_forms.is_form(word), full))
+    capitals = _capitals(short)
+    if capitals not in {
+        _capitals(" ".join(core)),
+        _initials(core),
+        _initials(named),
+        _initials(full),
+    }:
+        return False
+    letters = iter(" ".join(full).casefold())
+    return short[0].casefold() == core[0][0].casefold() and all(
+        ch in letters for ch in short.casefold() if ch.isalnum()
+    )
+
+
 def _is_short_form(short: str, long: str) -> bool:
     """Whether `short` names what `long` names: its leading or trailing words, or its acronym."""
     if short == long or not short:
@@ -111,6 +185,9 @@ def _is_short_form(short: str, long: str) -> bool:
         return True
     return len(short) >= 2 and " " not in short and short == _acronym(long) and len(long_words) > 1
 
+
+#: A name seen earlier in an article: its kind, normalised name, entity id and text as written.
+_Seen = tuple[str, str, str, str]
 
 _BRACKET_GAP = re.compile(r"(?:'s|’s)?\s*\(")
 
@@ -145,7 +222,7 @@ class EntityLinker:
         resolved: dict[int, str] = {}
         names: dict[str, Counter[str]] = {}
         kinds: dict[str, str] = {}
-        seen: list[tuple[str, str, str]] = []  # (kind, normalised name, entity id), longest first
+        seen: list[_Seen] = []  # longest first
         order = sorted(range(len(article.mentions)), key=lambda i: -len(article.mentions[i].text))
         for i in order:
             mention = article.mentions[i]
@@ -172,7 +249,7 @@ class EntityLinker:
         )
         return dataclasses.replace(article, mentions=mentions, entities=entities)
 
-    def _link(self, mention: Mention, seen: list[tuple[str, str, str]]) -> str:
+    def _link(self, mention: Mention, seen: list[_Seen]) -> str:
         if mention.entity_id:
             return mention.entity_id
         # "Bursa Efek Indonesia (BEI)": one mention naming the organization twice
@@ -186,22 +263,38 @@ class EntityLinker:
         if known is not None:
             entity_id = known.id
         else:
-            keys = [normalize_name(part) for part in parts]
-            entity_id = next(
-                (
-                    other_id
-                    for kind, other, other_id in seen
-                    for normalised in keys
-                    if kind == mention.kind
-                    and (other == normalised or _is_short_form(normalised, other))
-                ),
-                "",
+            entity_id = self._earlier(mention, parts, seen) or entity_id_for_unknown(
+                parts[0], mention.kind
             )
-            if not entity_id:
-                entity_id = entity_id_for_unknown(parts[0], mention.kind)
         # the name and the acronym both stand for it later in the article ("BEI")
-        seen.extend((mention.kind, normalize_name(part), entity_id) for part in parts)
+        seen.extend((mention.kind, normalize_name(part), entity_id, part) for part in parts)
         return entity_id
+
+    def _earlier(self, mention: Mention, parts: list[str], seen: list[_Seen]) -> str:
+        """The entity a longer name seen before stands for, when the mention writes the same name,
+        or a short form of it (`_is_short_form`, `acronym_of`) that fits no other organization: a
+        short name two organizations share ("Selgate" of "Selgate Healthcare" and "Selgate
+        Care") is neither's. A person's or a place's goes to the longest name it fits ("Trump"
+        after "Donald Trump" and "President Trump")."""
+        keys = [normalize_name(part) for part in parts]
+        same = [entity for kind, other, entity, _ in seen if kind == mention.kind and other in keys]
+        if same:
+            return same[0]
+        shorter = {
+            entity
+            for kind, other, entity, written in seen
+            if kind == mention.kind
+            for part, normalised in zip(parts, keys, strict=True)
+            if _is_short_form(normalised, other)
+            or (
+                kind == "ORG"
+                and acronym_like(part)
+                and acronym_of(part, written, self.kb.legal_forms)
+            )
+        }
+        if mention.kind != "ORG":  # "Trump" after "Donald Trump" and "President Trump"
+            return next((entity for _, _, entity, _ in seen if entity in shorter), "")
+        return shorter.pop() if len(shorter) == 1 else ""
 
     def _entity(self, entity_id: str, kind: str, surfaces: Counter[str]) -> Entity:
         known = self.kb.get(entity_id)
