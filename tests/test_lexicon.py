@@ -577,3 +577,10 @@ def test_seed_article_triggers(seed_text: str) -> None:
             reported_tension |= trigger.type == "tension" and mode == "reported"
     assert {"partnership", "investment", "tension", "talent", "competition"} <= types
     assert reported_tension  # "Sejumlah sumber anonim ... mengalami ketegangan"
+
+
+def test_an_entry_that_needs_a_near_word_wins_over_the_bare_word() -> None:
+    legal = _find("en", "Bursa Malaysia has rejected X's application for an extension.", "rejected")
+    assert legal.type == "legal"
+    tension = _find("en", "Maxis rejected the claims made by Celcom.", "rejected")
+    assert tension.type == "tension"

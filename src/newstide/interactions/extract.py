@@ -39,6 +39,7 @@ import dataclasses
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -82,12 +83,23 @@ class _Markers:
     between_gap: int
     pronouns: dict[str, re.Pattern[str]]
     copulas: frozenset[str]
+    bare_copulas: frozenset[str]
+    object_preposition: re.Pattern[str]
     party_nouns: frozenset[str]
     seller: re.Pattern[str]
     counterpart_next: re.Pattern[str]
     party_markers: re.Pattern[str]
     possessors: dict[str, re.Pattern[str]]
     pronoun_window: int
+    agent_marker: re.Pattern[str]
+    agent_relays: frozenset[str]
+    participles: frozenset[str]
+    former: re.Pattern[str]
+    former_only: float
+    named: re.Pattern[str]
+    speaker: re.Pattern[str]
+    through: re.Pattern[str]
+    as_party: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +169,19 @@ def _words(words: list[str]) -> re.Pattern[str]:
 _PLACED = r"(?:\s+(?:di|in)\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})?"
 
 
+#: One member of a comma list not tagged as an organization (capitalised words, maybe placed),
+#: then the comma before the next: "Didi Chuxing di China, Ola di India, Grab di Asia Tenggara"
+#: still lists Didi Chuxing and Grab when "Ola" is tagged as a place or not at all.
+_UNTAGGED = rf"(?:(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){{0,2}}{_PLACED}\s*,\s*)?"
+
+
 @cache
 def _markers() -> _Markers:
     data = _marker_data()
     gap = int(data["gap"])
     conjunctions = "|".join(re.escape(w) for w in data["and"])
+    # "Manjung City Council and the District Council of Kerian": an article after the conjunction
+    article = rf"(?:(?:{'|'.join(re.escape(w) for w in data['and_articles'])})\s+)?"
     return _Markers(
         agent=_before_name(data["agent"], gap),
         between=_before_name(data["between"], gap),
@@ -169,11 +189,14 @@ def _markers() -> _Markers:
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['between'])})\s+", re.IGNORECASE
         ),
         # a member may carry where it is: "Didi Chuxing di China, Ola di India, dan Grab"
-        joined=re.compile(rf"{_PLACED}(?:\s*,?\s*(?:{conjunctions})\s+|\s*,\s*)", re.IGNORECASE),
+        joined=re.compile(
+            rf"{_PLACED}(?:\s*,?\s*(?:{conjunctions})\s+{article}|\s*,\s*{_UNTAGGED})",
+            re.IGNORECASE,
+        ),
         listed=re.compile(
             rf"{_PLACED}(?:\s*,?\s*"
             rf"(?:{'|'.join(re.escape(w) for w in data['and'] if w not in data['with'])})"
-            r"\s+|\s*,\s*)",
+            rf"\s+{article}|\s*,\s*{_UNTAGGED})",
             re.IGNORECASE,
         ),
         target={kind: _before_name(words, gap) for kind, words in data["target"].items()},
@@ -196,7 +219,44 @@ def _markers() -> _Markers:
             language: _words(words) for language, words in data["pronoun"]["possessor"].items()
         },
         pronoun_window=int(data["pronoun"]["window"]),
+        # the agent word itself, before a name (group ``word``): "dirilis oleh Reuters"
+        agent_marker=re.compile(
+            rf"(?<![\w-])(?P<word>{'|'.join(re.escape(w) for w in data['agent'])})"
+            rf"(?:\s+[^\s,;:.!?]+){{0,{gap}}}\s+$",
+            re.IGNORECASE,
+        ),
+        agent_relays=frozenset(w.lower() for w in data["agent_relays"]),
+        participles=frozenset(w.lower() for w in data["participles"]),
+        former=_before_name(data["former"], gap),
+        former_only=float(data["former_only"]),
+        named=re.compile(
+            rf"\s*,?\s*(?:{'|'.join(re.escape(w) for w in [*data['named'], *data['examples']])})"
+            r"\s+",
+            re.IGNORECASE,
+        ),
+        # ", said Hong Leong Investment Bank": the speaker, after a comma, right before the name
+        speaker=re.compile(
+            rf",[\"'”’]?\s*(?:{'|'.join(re.escape(w) for w in data['speaker'])})"
+            rf"(?:\s+[^\s,;:.!?]+){{0,{gap}}}\s+$",  # "..., ujar juru bicara Gojek"
+            re.IGNORECASE,
+        ),
+        # "... sebagai mitra", "as partners": an apposed word right before a party noun
+        as_party=re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in data['apposed'])})\s+$",
+            re.IGNORECASE,
+        ),
+        # "X, through its healthcare arm Y, signed ...": Y acts for X
+        through=re.compile(
+            rf"\s*,?\s*(?:{'|'.join(re.escape(w) for w in data['through'])})\s",
+            re.IGNORECASE,
+        ),
         copulas=frozenset(w.lower() for w in data["copulas"]),
+        bare_copulas=frozenset(w.lower() for w in data["bare_copulas"]),
+        # right before a relational noun: "investee dari anak usaha Y"
+        object_preposition=re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in data['object_prepositions'])})\s+$",
+            re.IGNORECASE,
+        ),
         party_nouns=frozenset(w.lower() for w in data["party_nouns"]),
         seller=_before_name(data["seller"], 0),
         counterpart_next=re.compile(
@@ -362,6 +422,53 @@ def _expanded(
     return [(p, q) for p, q in pairs if p.entity != q.entity] or [pair]
 
 
+def _through(
+    trigger: Trigger,
+    pairs: list[tuple[_Participant, _Participant]],
+    participants: list[_Participant],
+    text: str,
+    triggers: list[Trigger],
+) -> list[tuple[_Participant, _Participant]]:
+    """The organization a party acts for: in "Selgate Corporation, through its healthcare arm
+    Selgate Healthcare, signed an MoU with MTT", the partner of Selgate Healthcare is also that of
+    Selgate Corporation (markers.toml `through`, then a relational noun of the lexicon)."""
+    if trigger.relational:
+        return []
+    markers = _markers()
+    extra = []
+    for first, second in pairs:
+        # the actor of a directed pair, either side of a symmetric one
+        sides = (
+            [(first, second)] if trigger.type in DIRECTED else [(first, second), (second, first)]
+        )
+        for side, counterpart in sides:
+            if side.end > trigger.start:
+                continue  # the act follows the party: "X, through its arm Y, signed"
+            # ("its" in "through its arm" is itself a pronoun standing for the holder)
+            named = [p for p in participants if p.via != "pronoun"]
+            holder = next(iter(_nearest_before(named, side.start)), None)
+            if holder is None or holder.entity in (side.entity, counterpart.entity):
+                continue
+            through = markers.through.match(text, holder.end, side.start)
+            noun = next(
+                (
+                    t
+                    for t in triggers
+                    if t.relational and through and through.end() <= t.start and t.end <= side.start
+                ),
+                None,
+            )
+            if (
+                through is None
+                or noun is None
+                or len(text[through.end() : noun.start].split()) > markers.gap
+                or len(text[noun.end : side.start].split()) > 1
+            ):
+                continue
+            extra.append((holder, counterpart) if side is first else (counterpart, holder))
+    return extra
+
+
 def _aliases(article: Article) -> dict[str, str]:
     """Organizations named twice in one breath ("Komisi Pengawas Persaingan Usaha (KPPU)") are one:
     each maps to the name the article uses most often (GUIDELINES.md's canonical name), the
@@ -413,6 +520,9 @@ _AMOUNT_ASIDE = re.compile(
 #: A bracket opened right after a lowercase word: what it abbreviates is a common noun phrase.
 _COMMON_ABBREVIATED = re.compile(r"(?<![\w-])[a-z][\w-]*\s*\(\s*$")
 
+#: An ampersand right before a trigger word: the word is part of a name ("Won & Partners").
+_AMPERSAND = re.compile(r"&\s*$")
+
 #: A sentence that is a question: it ends in "?" (closing quotes or brackets aside). It asks about
 #: an interaction ("Apa jadinya jika X diakuisisi Y?", "Will X buy Y?"); it states none.
 _QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
@@ -434,6 +544,9 @@ _POSSESSED_APPOSITION = re.compile(r"['’]s(?:\s+[^\s,;:.()]+){1,4}\s*,\s*")
 #: "persaingan", "sinergi"), whose pair may follow it ("kemitraan Grab dengan KAI").
 _VERBAL = re.compile(r"(?:me|be|di|te)[a-z]", re.IGNORECASE)
 
+#: An Indonesian passive verb (di-): "digunakan", "diakuisisi".
+_PASSIVE = re.compile(r"di[a-z]{4,}", re.IGNORECASE)
+
 #: An Indonesian active verb (meN-, ber-): "mengancam", "berinvestasi".
 _ACTIVE = re.compile(r"(?:me|be)[a-z]{3,}", re.IGNORECASE)
 
@@ -449,6 +562,7 @@ def _pronouns(
     index: int,
     named: dict[int, list[_Participant]],
     triggers: list[Trigger],
+    texts: dict[int, str] | None = None,
 ) -> list[_Participant]:
     """Pronouns that stand for an organization ("pihaknya", "perseroan", "its"; "mereka" only as
     a trigger's possessor: "mitra mereka"; -nya on a relation noun with no name before it:
@@ -457,6 +571,7 @@ def _pronouns(
     that names one (the subject, which a pronoun continues more often than the last name: "Snap
     ... menyewa layanan Amazon. ... mereka")."""
     markers = _markers()
+    texts = texts or {}
     own = named.get(index, [])
     # (span of the word, span it stands at): a possessor stands where its noun starts, on the
     # noun's side ("Mitra mereka saat ini adalah X": they and X are the pair)
@@ -490,17 +605,36 @@ def _pronouns(
             continue
         earlier = [p for p in own if p.end <= start]
         if not earlier:
-            earlier = next(
+            previous = next(
                 (
-                    named[i]
+                    i
                     for i in range(index - 1, index - 1 - markers.pronoun_window, -1)
                     if named.get(i)
                 ),
-                [],
+                None,
             )
+            earlier = [] if previous is None else _subjects(named[previous], texts.get(previous))
         if earlier:
             found.append(_Participant(at, to, earlier[0].entity, "pronoun"))
     return found
+
+
+def _subjects(participants: list[_Participant], text: str | None) -> list[_Participant]:
+    """A sentence's participants, those given as examples or counterparts last: in "Tidak terpaku
+    pada kolaborasi dengan perusahaan seperti Sony dan LG, Line juga ..." the subject a pronoun in
+    the next sentence continues is Line."""
+    if text is None:
+        return participants
+    markers = _markers()
+
+    def aside(p: _Participant) -> bool:
+        first = _group(p, participants, text)[0]
+        return any(
+            pattern.search(text, 0, first.start)
+            for pattern in (markers.examples, markers.counterpart)
+        )
+
+    return sorted(participants, key=aside)  # stable: the order of mention otherwise
 
 
 def _finditer(
@@ -562,7 +696,14 @@ class InteractionExtractor:
             candidates = lexicon.triggers(text)
             participants = sorted(
                 named[sentence.index]
-                + _pronouns(text, article.language, sentence.index, named, candidates),
+                + _pronouns(
+                    text,
+                    article.language,
+                    sentence.index,
+                    named,
+                    candidates,
+                    {s.index: article.text[s.start : s.end] for s in article.sentences},
+                ),
                 key=lambda p: (p.start, p.end),
             )
             if len({p.entity for p in participants}) < 2:
@@ -570,8 +711,10 @@ class InteractionExtractor:
             triggers = [
                 t
                 for t in candidates
-                # a word inside a name ("PT Investasi ...", "East Ventures") is no trigger
+                # a word inside a name ("PT Investasi ...", "East Ventures") is no trigger, nor is
+                # one after an ampersand, in a name left untagged ("Won & Partners")
                 if not any(p.start <= t.start and t.end <= p.end for p in participants)
+                and not _AMPERSAND.search(text, 0, t.start)
             ]
             # "private-public partnership (PPP)", "joint venture (JV)": the trigger's own
             # abbreviation in brackets names no organization; nor does that of a common noun
@@ -598,7 +741,8 @@ class InteractionExtractor:
                 pair = self._pair(trigger, participants, text, triggers, article.language)
                 if pair is None:
                     continue
-                for each in _expanded(pair, participants, text, trigger.type in DIRECTED):
+                expanded = _expanded(pair, participants, text, trigger.type in DIRECTED)
+                for each in expanded + _through(trigger, expanded, participants, text, triggers):
                     found = self._interaction(
                         trigger, each, text, sentence.index, sentence.start, article
                     )
@@ -721,6 +865,7 @@ class InteractionExtractor:
                     p
                     for p in roles
                     if marked(p, markers.agent)
+                    and not self._relayed(text, trigger, p)
                     and (
                         self._close(text, trigger.end, p.start, markers.agent_window)
                         if p.start >= trigger.end
@@ -749,6 +894,20 @@ class InteractionExtractor:
                     text, target.end, apposed.start
                 ):
                     target = apposed
+            if trigger.type == "talent" and agent is None:
+                # "sebelumnya bekerja di X dan bergabung di Y": people come from where they
+                # worked before (markers.toml `former`), the one joined hires them
+                came_from = next((p for p in nearby if marked(p, markers.former)), None)
+                if came_from is not None:
+                    hirer = (
+                        other(came_from, after) or other(came_from, before)
+                        if trigger.direction == "object"
+                        else other(came_from, before) or other(came_from, after)
+                    )
+                    if hirer is not None:
+                        return hirer, came_from
+            if trigger.type == "talent" and trigger.confidence < markers.former_only:
+                return None  # "bergabung ke X", "joined X": an association, a player, anyone
             if agent and target:
                 return agent, target
             if agent:
@@ -778,17 +937,35 @@ class InteractionExtractor:
                 between += fronted[:1]
                 # not another target: "supply X to A and supply Y to B" has no A -> B
                 subjects = [p for p in before if not marked(p, target_marker)]
+                if (
+                    language == "id"
+                    and _nominal(trigger)
+                    and between
+                    and not text[trigger.end : between[0].start].strip()
+                ):
+                    # "menegaskan investasi Tencent terhadap Gojek": the name right after a noun
+                    # is its possessor, the actor, whatever subject the sentence has
+                    subjects = []
                 actor = other(target, subjects) or other(target, between)
                 return (actor, target) if actor else None
             if trigger.confidence < markers.weak and not self._beside(trigger, before, after, text):
                 return None  # a word with other senses pairs through a marker or right beside it
+            owner = self._genitive(trigger, after, text, language)
+            if owner is not None:
+                owner_of, acted_on = owner
+                return (
+                    (owner_of, acted_on) if trigger.direction != "object" else (acted_on, owner_of)
+                )
             if before and after:
                 second = other(before[0], after)
                 if (
                     second is None
                     or self._split(text, trigger, second, triggers)
                     or not self._object(text, trigger, second, triggers)
-                    or (language == "id" and self._possessed(text, trigger, before[0], second))
+                    or (
+                        language == "id"
+                        and self._possessed(text, trigger, before[0], second, triggers)
+                    )
                     # "buying land from X": X sells, it is not what is bought
                     or (trigger.type == "acquisition" and marked(second, markers.seller))
                 ):
@@ -811,10 +988,18 @@ class InteractionExtractor:
                 len(after) >= 2
                 and not before
                 and after[0].entity != after[1].entity
-                and text[after[0].end : after[1].start].strip() == ","
+                and (
+                    text[after[0].end : after[1].start].strip() == ","
+                    or (
+                        trigger.relational
+                        and markers.named.fullmatch(text, after[0].end, after[1].start)
+                    )
+                )
                 and not _is_list(_group(after[0], participants, text), text)
             ):
-                # "anak usaha modal ventura BCA, Central Capital Ventura": X, then Y in apposition
+                # "anak usaha modal ventura BCA, Central Capital Ventura": X, then Y in apposition;
+                # "anak usaha AnyMind bernama TalentMind", "anak perusahaan AnyMind seperti
+                # CastingAsia": Y named as (an instance of) X's relation
                 return after[0], after[1]
             return None
         ordered = sorted(participants, key=lambda p: p.start)
@@ -829,6 +1014,22 @@ class InteractionExtractor:
             if p.entity != q.entity
             and (_same_span(p, q) or markers.joined.fullmatch(text, p.end, q.start))
         ]
+        aside = {
+            side
+            for p, q in joined
+            if marked(p, markers.between)
+            and q.end <= trigger.start
+            and any(c in text[q.end : trigger.start] for c in ",;")
+            for side in (p, q)
+        }
+        if aside:
+            # "Uber, berada di antara keduanya, mencoba menggandeng X": a pair "between" which
+            # something stands, set off by a comma before the verb, is a place, not its parties
+            participants = [p for p in participants if p not in aside]
+            ordered = [p for p in ordered if p not in aside]
+            before = _distinct(_nearest_before(participants, trigger.start))
+            after = _distinct(_nearest_after(participants, trigger.end))
+            joined = [(p, q) for p, q in joined if p not in aside and q not in aside]
         for p, q in joined:  # "antara X dan Y", "between X and Y"
             if marked(p, markers.between):
                 return p, q
@@ -855,12 +1056,25 @@ class InteractionExtractor:
             other_side = marked(group[0], markers.examples) or (
                 p.start >= trigger.end and marked(group[0], markers.counterpart)
             )
-            if other_side and q not in group and p.start >= trigger.end:
+            if (
+                other_side
+                and (q not in group or self._fronted(trigger, group, p, q, text))
+                and p.start >= trigger.end
+            ):
                 # "Bersaing dengan Grab dan Gojek, Uber ...": the list is the other side of the
-                # subject that follows it
+                # subject that follows it; so is one name ("Prior to the partnership with Victor,
+                # BAM ...")
                 return q, p
             if other_side:
                 continue  # "seperti Sony dan LG", "bersaing dengan X, Y dan Z": not a pair
+            if (
+                q.end <= trigger.start
+                and trigger.text.lower() in markers.party_nouns
+                and markers.as_party.search(text, 0, trigger.start)
+            ):
+                # "menggandeng Tokopedia dan Bukalapak sebagai mitra": partners of the subject,
+                # named as such, not of each other
+                continue
             if q.end <= trigger.start and len(text[q.end : trigger.start].split()) > _FAR:
                 # "Toyota and Honda reported higher sales in March as demand ... kept rising,
                 # helped by a government partnership programme": a pair far before the trigger is
@@ -946,6 +1160,10 @@ class InteractionExtractor:
             return False
         if markers.party_markers.search(text, 0, second.start):
             return True  # "pendanaan Seri B, dalam jumlah yang tidak disebutkan, dari X"
+        if markers.speaker.search(text, trigger.end, second.start) and not (
+            _PASSIVE.match(trigger.text)
+        ):
+            return False  # "... to deliver its value proposition to customers, said X": X speaks
         if any(t.relational and trigger.end <= t.start and t.end <= second.start for t in triggers):
             return False  # "denda ... dari pendapatan perusahaan induk mereka, Alphabet"
         between = text[trigger.end : second.start]
@@ -955,14 +1173,98 @@ class InteractionExtractor:
         return ", " not in rest and len(rest.split()) <= 2 * markers.gap
 
     @staticmethod
-    def _possessed(text: str, trigger: Trigger, first: _Participant, second: _Participant) -> bool:
+    def _fronted(
+        trigger: Trigger, group: list[_Participant], p: _Participant, q: _Participant, text: str
+    ) -> bool:
+        """One counterpart in a clause fronted before its subject, the comma between them no list:
+        "Prior to the partnership with Victor, BAM were ..." (not "we can compete against JDT, PJ
+        City and Sabah", a list whose last member is no organization)."""
+        return (
+            group == [p, q]
+            and not _is_list(group, text)
+            and len(text[: trigger.start].split()) <= _markers().gap
+            and not _markers().listed.match(text, q.end)
+        )
+
+    @staticmethod
+    def _genitive(
+        trigger: Trigger, after: list[_Participant], text: str, language: str
+    ) -> tuple[_Participant, _Participant] | None:
+        """An Indonesian action noun with a name right after it names its actor, and the next name
+        in its clause what it acts on: "menegaskan investasi Tencent terhadap startup lokal
+        terbesar Gojek" is Tencent investing in Gojek, whatever subject the sentence has."""
+        if (
+            language != "id"
+            or not _nominal(trigger)
+            or trigger.text[:1].isupper()  # in a title: "Direktur Penyidikan KPK"
+            or trigger.relational
+            or trigger.text.lower() in _markers().party_nouns
+            or len(after) < 2
+            or text[trigger.end : after[0].start].strip()
+            or after[0].entity == after[1].entity
+        ):
+            return None
+        word = trigger.text.lower().split()[0]
+        if word.startswith("pe") and not word.endswith("an"):
+            return None  # an agent noun ("penyidik KPK"): a person, not an act
+        first, second = after[0], after[1]
+        between = text[first.end : second.start]
+        found = re.findall(r"[\w-]+", between)
+        if {w.lower() for w in found} & (_markers().copulas | _markers().bare_copulas):
+            return None  # "saham mayoritas MKNT adalah X": X holds it, set beside by "adalah"
+        if any(_ACTIVE.match(w) for w in found):
+            return None  # "tuduhan DPR mendukung X": a clause, X is no object of the noun
+        if (
+            not between.strip()  # "Bareskrim Polri": one name after another
+            or any(c in between for c in ",;:()")
+            or _markers().joined.fullmatch(text, first.end, second.start)
+        ):
+            return None  # "akuisisi Tokopedia dan Bukalapak": both acted on
+        return first, second
+
+    @staticmethod
+    def _relayed(text: str, trigger: Trigger, agent: _Participant) -> bool:
+        """An agent marker after another passive verb or participle is that verb's agent: "yang
+        dirilis oleh Reuters", "the project held by X" (unless the verb passes the act on: "yang
+        dipimpin oleh X", "led by X"; markers.toml `agent_relays`)."""
+        markers = _markers()
+        found = markers.agent_marker.search(text, 0, agent.start)
+        if found is None:
+            return False
+        verb = re.search(r"([\w-]+)\W*$", text[: found.start("word")])
+        if verb is None or trigger.start <= verb.start(1) < trigger.end:
+            return False  # "diakuisisi oleh X": the trigger's own agent
+        word = verb.group(1).lower()
+        if word in markers.agent_relays:
+            return False
+        return (
+            word in markers.participles
+            or (len(word) > 4 and word.endswith(("ed", "en")))
+            or (len(word) > 5 and word.startswith("di") and word[2] not in "aeiou")
+        )
+
+    @staticmethod
+    def _possessed(
+        text: str,
+        trigger: Trigger,
+        first: _Participant,
+        second: _Participant,
+        triggers: Sequence[Trigger] = (),
+    ) -> bool:
         """A relational noun with its possessor right after it ("anak perusahaan Google",
         "investor HaloDoc") relates the possessor to a name before it set beside the noun
         ("Instagram, anak usaha Facebook"; "X tercatat sebagai investor Y"), not to the subject
-        of another verb ("UE mengancam anak perusahaan Google")."""
+        of another verb ("UE mengancam anak perusahaan Google"), nor to one another relation noun
+        stands between ("X merupakan investee dari anak usaha Y": X is no subsidiary of Y)."""
         markers = _markers()
-        if not trigger.relational or text[trigger.end : second.start].strip():
+        if not trigger.relational:
             return False
+        if markers.object_preposition.search(text, 0, trigger.start):
+            return True  # "X merupakan salah satu investee dari anak usaha Y": a phrase's object
+        if text[trigger.end : second.start].strip():
+            return False
+        if any(t.relational and first.end <= t.start and t.end <= trigger.start for t in triggers):
+            return True
         words = re.findall(r"[\w-]+", text[first.end : trigger.start])
         return any(_ACTIVE.match(w) and w.lower() not in markers.copulas for w in words)
 

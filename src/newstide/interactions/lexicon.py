@@ -604,12 +604,15 @@ class Lexicon:
                 found.append((i, end, head))
         if not found:
             return []
-        # Longest first; then background; then the more specific entry (pemasok before pasok).
+        # Longest first; then background; then the more specific entry (pemasok before pasok; one
+        # that holds only with a `near` word before the same word without: "rejected X's
+        # application" is `legal`, a bare "rejected" `tension`).
         found.sort(
             key=lambda m: (
                 -(tokens[m[1] - 1].end - tokens[m[0]].start),
                 m[2].entry.type != "background",
                 -len(m[2].entry.lemma),
+                not m[2].entry.near,
                 m[0],
             )
         )
