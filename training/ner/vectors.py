@@ -9,7 +9,9 @@ the 40 articles that ``relations/id/gold-dev.jsonl`` is built from, plus the *tr
 idner_news_2k and NERGrit.  Nothing from idner dev / NERGrit valid (nor NERP, which holds
 near-copies of idner dev and test sentences) is used.
 
-Text is re-tokenized with ``spacy.blank(lang)`` (the run-time tokenizer) and lowercased.
+The same text, cased, is written to ``pretrain/id-raw.jsonl``: the corpus of ``spacy pretrain``
+(``configs/id-pretrain.cfg``).  For word2vec it is re-tokenized with ``spacy.blank(lang)`` (the
+run-time tokenizer) and lowercased.
 Word2vec (gensim, skip-gram, fixed seed, one worker so it is deterministic), then
 ``spacy init vectors --prune N`` writes ``vectors/<lang>/`` for ``[initialize] vectors``.
 """
@@ -17,6 +19,7 @@ Word2vec (gensim, skip-gram, fixed seed, one worker so it is deterministic), the
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -27,21 +30,33 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import convert
 
 
-def raw_sentences_id(data: Path) -> list[list[str]]:
-    nlp = spacy.blank("id")
-    texts = []
-    for toks in convert.indosum_sentences(data):
-        texts.append(convert.detokenize(toks)[0])
+def raw_texts_id(data: Path) -> list[str]:
+    """The Indonesian raw text as running sentences, cased as written."""
+    texts = [convert.detokenize(toks)[0] for toks in convert.indosum_sentences(data)]
     for s in convert.read_conll(data / "ner/id/idner_news_2k/train.txt"):
         texts.append(convert.detokenize(s.tokens)[0])
     for s in convert.read_conll(data / "ner/id/nergrit/train_preprocess.txt", sep="\t"):
         texts.append(convert.detokenize(s.tokens)[0])
+    return texts
+
+
+def raw_sentences_id(texts: list[str]) -> list[list[str]]:
+    """The same text re-tokenized with the run-time tokenizer and lowercased, for word2vec."""
+    nlp = spacy.blank("id")
     out = []
     for doc in nlp.tokenizer.pipe(texts, batch_size=1000):
         toks = [t.lower_ for t in doc if not t.is_space]
         if toks:
             out.append(toks)
     return out
+
+
+def write_jsonl(texts: list[str], path: Path) -> None:
+    """The raw text as ``{"text": ...}`` lines, the corpus of ``spacy pretrain``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        for text in texts:
+            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,11 +68,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--prune", type=int, default=15000)
+    ap.add_argument(
+        "--raw-jsonl",
+        type=Path,
+        default=convert.HERE / "pretrain" / "id-raw.jsonl",
+        help="also write the raw text here, for spacy pretrain",
+    )
     args = ap.parse_args(argv)
 
     from gensim.models import Word2Vec
 
-    sents = raw_sentences_id(args.data)
+    texts = raw_texts_id(args.data)
+    write_jsonl(texts, args.raw_jsonl)
+    sents = raw_sentences_id(texts)
     ntok = sum(len(s) for s in sents)
     print(f"{len(sents)} sentences, {ntok} tokens")
     model = Word2Vec(
