@@ -644,3 +644,224 @@ def test_an_acronym_in_brackets_may_leave_out_a_place_the_name_starts_with() -> 
         doc, spans[:1], Spans(s[:2] for s in spans[:1]), KnowledgeBase.load().legal_forms
     )
     assert "HLB" not in [text[s:e] for s, e, _, _ in found]
+
+
+def test_a_span_running_two_names_together_over_a_verb_is_split() -> None:
+    import spacy
+
+    from newstide.nlp.entities import EntityRecognizer, _split_at_verbs
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Kementerian Sosial mengajak Ikatan Pemuda Tani (IPT) bekerja sama. Badan Usaha "
+        "Milik Desa dan Koperasi Sinar naik. Biro humas Kemenlu diam."
+    )
+    names = [
+        "Kementerian Sosial mengajak Ikatan Pemuda Tani (IPT)",
+        "Badan Usaha Milik Desa dan Koperasi Sinar",
+        "Biro humas Kemenlu",
+    ]
+    found = [(text.index(n), text.index(n) + len(n), "ORG", None) for n in names]
+    doc = spacy.blank("id")(text)
+    view = EntityRecognizer._article_view(doc, {0}, found)
+    split = _split_at_verbs(view, found, KnowledgeBase.load())
+    # a function word ("dan") and a lower-case noun ("humas") stay inside the name
+    assert [text[s:e] for s, e, _, _ in split] == [
+        "Kementerian Sosial",
+        "Ikatan Pemuda Tani (IPT)",
+        "Badan Usaha Milik Desa dan Koperasi Sinar",
+        "Biro humas Kemenlu",
+    ]
+
+
+def test_a_surname_after_the_full_name_is_that_person() -> None:
+    from newstide.nlp.entities import _people_throughout
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Pendiri Kilat Raya, Budiman Santosa, hadir. Santosa mengatakan laba naik. Bos Lumbung "
+        "memuji Lumbung. Lumbung tumbuh."
+    )
+    spans = [
+        _span(text, "Kilat Raya"),
+        _span(text, "Budiman Santosa", "PER"),
+        _span(text, "Santosa", "ORG", 1),
+        _span(text, "Bos Lumbung", "PER"),
+        _span(text, "Lumbung", "ORG", 1),
+        _span(text, "Lumbung", "ORG", 2),
+    ]
+    view = _rule_view(text, spans, "id")
+    kinds = [kind for _, _, kind, _ in _people_throughout(view, spans, KnowledgeBase.load())]
+    # named in full before named alone: the person; a title is no first name ("Bos Lumbung")
+    assert kinds == ["ORG", "PER", "PER", "PER", "ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("Kamera Fotaku Snap SQ10 dirilis hari ini.", "Fotaku Snap SQ10", None),
+        ("Ponsel Samsung S8 dirilis.", "Samsung S8", "Samsung"),
+        ("Lumos meluncurkan speaker Gema buatan Lumos.", "Gema", None),
+        ("Warga memakai seri Kilau terbaru.", "Kilau", None),
+        ("It won the Kotak 2.0 contract.", "Kotak", None),
+        ("IHSG menguat 10 poin.", "IHSG", None),
+        (
+            "They signed the Memorandum of Understanding in May.",
+            "Memorandum of Understanding",
+            None,
+        ),
+        ("Pesawat Trans 7 tiba pukul 12.00 di Liga 1.", "Trans 7", "Trans 7"),
+        ("Mereka memakai Kilau pada ponsel.", "Kilau", None),
+        ("It opened KPJ DSH2 today.", "KPJ", "KPJ"),
+    ],
+)
+def test_a_product_an_index_or_a_document_is_no_organization(
+    text: str, name: str, kept: str | None
+) -> None:
+    from newstide.nlp.entities import _without_non_organizations
+    from newstide.nlp.kb import KnowledgeBase
+
+    spans = [_span(text, name)]
+    view = _rule_view(text, spans, "id")
+    found = _without_non_organizations(view, spans, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in found] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Lumbung Kapital", "PER", True),
+        ("Kilat Alliance", "PER", True),
+        ("Rumahku99", "PER", True),
+        ("88.co", "LOC", True),
+        ("Budi Santosa", "PER", False),
+        ("Kilometer 5", "LOC", False),
+    ],
+)
+def test_a_name_shaped_as_an_organizations_is_one(name: str, kind: str, expected: bool) -> None:
+    from newstide.nlp.entities import _shaped_as_organization
+
+    assert _shaped_as_organization(name, kind) is expected
+
+
+def test_a_web_name_nothing_was_found_over_is_an_organization() -> None:
+    import spacy
+
+    from newstide.nlp.entities import Spans, _web_names
+
+    text = "Portal 77.co membeli Rumahku. Lihat lumbung.com atau Berita.com."
+    doc = spacy.blank("id")(text)
+    found = _web_names(doc, Spans([(text.index("Berita.com"), len(text) - 1)]))
+    # a page's lower-case address is not a name
+    assert [text[s:e] for s, e, _, _ in found] == ["77.co"]
+
+
+def test_a_listed_name_ending_in_an_organization_is_the_whole_name() -> None:
+    from newstide.nlp.entities import Spans, _listed_names
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Anak usahanya yakni Lumbung Finance, Lumbung Syariah, Asuransi Jiwa Lumbung dan "
+        "Direktur Lumbung."
+    )
+    spans = [
+        _span(text, "Lumbung Finance"),
+        _span(text, "Lumbung Syariah"),
+        _span(text, "Lumbung", nth=2),
+        _span(text, "Lumbung", nth=3),
+    ]
+    view = _rule_view(text, spans, "id")
+    found = _listed_names(
+        view, spans, Spans(s[:2] for s in spans), KnowledgeBase.load().legal_forms
+    )
+    # a title before the name does not grow it
+    assert sorted(text[s:e] for s, e, _, _ in found) == [
+        "Asuransi Jiwa Lumbung",
+        "Lumbung",
+        "Lumbung Finance",
+        "Lumbung Syariah",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "main"),
+    [
+        (
+            "Judul\n\nKilat Raya Bhd has won a contract. The deal came through Sinar Kedah Sdn "
+            "Bhd and Bank Lumbung Bhd. Kilat Raya said the company expects growth.",
+            "en",
+            "Kilat Raya Bhd",
+        ),
+        (
+            "Judul\n\nBursa Malaysia has rejected Kilat Raya Bhd's request. Bursa Malaysia said "
+            "so. Kilat Raya said it will appeal. Kilat Raya added that the company is ready.",
+            "en",
+            "Kilat Raya Bhd",
+        ),
+    ],
+)
+def test_the_company_is_the_company_the_article_is_about(
+    text: str, language: str, main: str
+) -> None:
+    article = newstide.analyze(text)
+    referred = {m.entity_id for m in article.mentions if m.via == "reference"}
+    assert referred == {entity(article, main).id}, [(m.text, m.entity_id) for m in article.mentions]
+
+
+def test_a_place_before_government_is_the_governments_name() -> None:
+    import spacy
+
+    from newstide.nlp.entities import _governments
+
+    text = "Kedah state government and Pahang government met the GRS state government."
+    doc = spacy.blank("en")(text)
+    found = [
+        (0, 5, "ORG", None),
+        (text.index("Pahang"), text.index("Pahang") + 6, "LOC", None),
+        (text.index("GRS"), text.index("GRS") + 3, "ORG", None),
+    ]
+    grown = [(text[s:e], kind) for s, e, kind, _ in _governments(doc, found)]
+    # a party's acronym before it stays the party's
+    assert grown == [
+        ("Kedah state government", "ORG"),
+        ("Pahang government", "ORG"),
+        ("GRS", "ORG"),
+    ]
+
+
+def test_an_acronym_before_a_known_name_is_an_organization_of_its_own() -> None:
+    import spacy
+
+    from newstide.nlp.entities import _split_acronym_heads
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Mahasiswa FKMP UGM, pegawai PT KAI dan wartawan XYZ News hadir."
+    names = ["FKMP UGM", "PT KAI", "XYZ News"]
+    found = [(text.index(n), text.index(n) + len(n), "ORG", None) for n in names]
+    doc = spacy.blank("id")(text)
+    split = _split_acronym_heads(doc, found, KnowledgeBase.load())
+    # a legal form is no acronym; "News" is no known organization's name as written
+    assert [text[s:e] for s, e, _, _ in split] == ["FKMP", "UGM", "PT KAI", "XYZ News"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "Ketua Umum Partai Gerindra Sutomo hadir.",
+            "Partai Gerindra Sutomo",
+            [("Partai Gerindra", "ORG"), ("Sutomo", "PER")],
+        ),
+        # a rank is no name; a company's one-word rest is as often a product
+        (
+            "Ketua Partai Gerindra Jenderal hadir.",
+            "Partai Gerindra Jenderal",
+            [("Partai Gerindra Jenderal", "ORG")],
+        ),
+        ("CEO Apple Vision hadir.", "Apple Vision", [("Apple Vision", "ORG")]),
+    ],
+)
+def test_one_word_after_a_party_and_a_title_is_a_person(
+    text: str, span: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sorted(_reshaped(text, [(span, "ORG")])) == sorted(expected)

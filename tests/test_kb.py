@@ -75,6 +75,7 @@ def write(tmp_path: Path, *lines: str, name: str = "mine.jsonl") -> Path:
         ("Koperasi Desa Merah Putih", "koperasi desa merah putih"),
         ("Badan Pusat Statistik", "badan pusat statistik"),
         ("Petroliam Nasional Berhad", "petroliam nasional"),
+        ("Nexia SSY PLT", "nexia ssy"),  # a Malaysian limited liability partnership
         ("Malayan Banking Bhd.", "malayan banking"),
         ("U Mobile Sdn. Bhd.", "u mobile"),
         ("Unisem (M) Berhad", "unisem"),
@@ -224,6 +225,14 @@ def test_lookup_by_ticker(kb: KnowledgeBase, surface: str, expected: str) -> Non
 )
 def test_lookup_misses(kb: KnowledgeBase, surface: str) -> None:
     assert kb.lookup(surface) is None
+
+
+def test_two_firms_merged_into_one_entry_are_not_both_its_names(kb: KnowledgeBase) -> None:
+    # CelcomDigi goes by Celcom's names; Digi.com Bhd, which news before the 2022 merger names
+    # beside Celcom Axiata (a partner, a rival), is not one of them
+    found = kb.lookup("Celcom Axiata")
+    assert found is not None and found.id == "celcomdigi"
+    assert kb.lookup("Digi.com Bhd") is None
 
 
 def test_lookup_as_written_wants_a_name_that_means_the_organization(kb: KnowledgeBase) -> None:

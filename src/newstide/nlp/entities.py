@@ -180,6 +180,10 @@ class Spans:
         """Hold one more span (one that overlaps none held)."""
         bisect.insort(self._spans, (start, end))
 
+    def remove(self, start: int, end: int) -> None:
+        """Stop holding a span held."""
+        self._spans.remove((start, end))
+
 
 #: Languages whose names grow around a known name with capitalised words: modifiers before
 #: ("Sarawak DAP", "US Fed"), heads after ("Sunway University", "Genting HK"). Indonesian puts the
@@ -484,30 +488,43 @@ def _people_throughout(
 ) -> list[tuple[int, int, str, str]]:
     """A one-word name the model took for an organization that is the first or last word of a
     person's full name in the article ("Elia" after "Direktur Utama Pertamina Elia Massa Manik")
-    is that person where the model took it alone for a person too and the article writes it as a
-    person at least as often as as an organization (the full name counts); it must be written as
-    a name is ("MotoGP" is not), never in lower case, and not a name the knowledge base knows
-    ("Dell" after "Michael Dell" stays). A full name with a word found as anything but a person
-    ("Atletico Madrid") is not one."""
+    is that person where the article names the person in full before naming it alone ("Nadiem
+    Makarim ... Nadiem"), or where the model took it alone for a person too and the article writes
+    it as a person at least as often as as an organization (the full name counts); it must be
+    written as a name is ("MotoGP" is not), never in lower case, and not a name the knowledge
+    base knows ("Dell" after "Michael Dell" stays). A full name with a word found as anything but
+    a person ("Atletico Madrid") or with a title ("Bos Liverpool") is not one."""
     text = _doc_text(article.doc)
     votes: dict[str, Counter[str]] = {}
-    names = [(text[start:end], kind) for start, end, kind, _ in spans]
-    elsewhere = {name for name, kind in names if kind != "PER"}
-    for name, kind in names:
+    names = [(text[start:end], kind, start) for start, end, kind, _ in spans]
+    elsewhere = {name for name, kind, _ in names if kind != "PER"}
+    full_at: dict[str, int] = {}  # word -> where a full name with it first stands
+    organization_at: dict[str, int] = {}  # name -> where it first stands as an organization
+    for name, kind, start in names:
         votes.setdefault(name, Counter())[kind] += 1
+        if kind == "ORG":
+            organization_at[name] = min(start, organization_at.get(name, start))
         words = name.split()
         # a full name of words written as names are ("Elia Massa Manik", not "Atletico Madrid")
         if kind == "PER" and len(words) > 1:
             for word in {words[0], words[-1]}:
-                if not elsewhere.intersection(set(words) - {word}):
+                others = set(words) - {word}
+                # a title is no name ("Bos Liverpool")
+                if not elsewhere.intersection(others) and not any(
+                    other.lower() in _titles() for other in others
+                ):
                     votes.setdefault(word, Counter())["FULL"] += 1
+                    full_at[word] = min(start, full_at.get(word, start))
     people = {
         name
         for name, count in votes.items()
         if count["FULL"]
-        and count["PER"]
         and count["ORG"]
-        and count["PER"] + count["FULL"] >= count["ORG"]
+        and (
+            # named in full before it is named alone ("Fabio Capello ... Capello")
+            full_at[name] < organization_at[name]
+            or (count["PER"] and count["PER"] + count["FULL"] >= count["ORG"])
+        )
         and name.isalpha()
         and name.istitle()
         and name.lower() not in article.lower_words
@@ -537,6 +554,73 @@ def _without_ordinary_words(
             and not word.isupper()
             and (word.lower() in article.lower_words or word.lower() in article.function_words)
             and kb.lookup_as_written(word) is None
+        ):
+            continue
+        kept.append((start, end, kind, via))
+    return kept
+
+
+@cache
+def _not_organizations() -> dict[str, frozenset[str]]:
+    """``data/entities/not_organizations.toml``: cues and names of products, stock indexes and
+    documents, each list casefolded."""
+    path = resources.files("newstide").joinpath("data/entities/not_organizations.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {key: frozenset(str(word).casefold() for word in words) for key, words in data.items()}
+
+
+#: A model or version number ("G1", "SQ10", "S8", "1.0", "v2"): letters and digits together, or
+#: a version with one digit after its dot (not a time, "12.00", nor a thousand, "3.138"). A bare
+#: number ("Trans 7", "Liga 1") is as often part of a name.
+_MODEL_NUMBER = re.compile(r"(?:[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|\d{1,2}\.\d)")
+
+
+def _without_non_organizations(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """The spans without organizations that name a product, a stock index or a document
+    (``not_organizations.toml``): a name of several words ending in a model number ("Instax
+    Square SQ10"; "LG V20" is LG's, a maker the knowledge base knows or the article names alone)
+    or followed by one ("ePBT 1.0 contract"), one after a word that names a product's line
+    ("seri Galaxy"), a one-word name used ("menggunakan PureView"), one before a word that names
+    its maker ("Alexa buatan Amazon"), a stock index ("IHSG") and a document's title
+    ("Memorandum of Understanding"). A name the knowledge base knows is kept (linking gives a
+    known maker's product to the maker: "Intel Core i7")."""
+    text = _doc_text(article.doc)
+    cues = _not_organizations()
+    named = cues.get("indexes", frozenset()) | cues.get("documents", frozenset())
+    kept = []
+    for start, end, kind, via in spans:
+        if kind != "ORG" or via == "kb" or kb.lookup(text[start:end]) is not None:
+            kept.append((start, end, kind, via))
+            continue
+        name = text[start:end]
+        words = name.split()
+        before = text[max(0, start - 30) : start].split()
+        after = text[end : end + 30].split()
+        numbered = len(words)
+        while numbered > 1 and _MODEL_NUMBER.fullmatch(words[numbered - 1]) is not None:
+            numbered -= 1
+        if numbered < len(words):
+            # "LG V20", "Nintendo 3DS": the maker, where it is a known organization or one the
+            # article names alone
+            maker = " ".join(words[:numbered])
+            known = kb.lookup(maker)
+            if (known is not None and known.kind == "ORG") or maker in article.org_texts:
+                kept.append((start, start + len(maker), kind, via))
+            continue
+        if (
+            name.casefold() in named
+            # an acronym before one is as often a company's ("KPJ DSH2", a KPJ hospital)
+            or (
+                after
+                and not name.isupper()
+                and _MODEL_NUMBER.fullmatch(after[0].rstrip(".,")) is not None
+            )
+            or (before and before[-1] in cues.get("before_product", frozenset()))
+            or (before and before[-1] in cues.get("using", frozenset()) and len(words) == 1)
+            or (after and after[0] in cues.get("made_by", frozenset()))
+            or " ".join(after[:2]) in cues.get("made_by", frozenset())
         ):
             continue
         kept.append((start, end, kind, via))
@@ -624,7 +708,8 @@ def _trailing_person(article: _Article, words: Span, kb: KnowledgeBase) -> int:
     """Where a person's name starts at the end of a model ORG span ("Go-Jek Nadiem Makarim",
     "Grab Indonesia Ridzki Kramadibrata"), or 0: the words before it are a known organization or
     one the article names alone, and the rest is capitalised and a person the model found in the
-    article, or two or more words after a job title ("CEO Go-Jek Nadiem Makarim")."""
+    article, or two or more words after a job title ("CEO Go-Jek Nadiem Makarim"; one word after
+    a body that makes no products, `_NO_PRODUCTS`)."""
     text = _doc_text(article.doc)
     before = text[max(0, words[0].idx - 40) : words[0].idx].lower().split()
     after_title = any(" ".join(before[-n:]) in _titles() for n in range(1, min(len(before), 3) + 1))
@@ -642,9 +727,115 @@ def _trailing_person(article: _Article, words: Span, kb: KnowledgeBase) -> int:
         ):
             return 0
         person = rest.text in article.per_texts or rest[0].text in article.per_words
-        # a one-word rest is as often a product or a unit ("BlackBerry Motion")
-        return size if len(rest) >= 2 and (person or after_title) else 0
+        # a one-word rest is as often a product or a unit ("BlackBerry Motion"), but not after a
+        # title and a body that makes no products ("Ketua Umum Partai Gerindra Suhardi")
+        body = (
+            known is not None
+            and known.type in _NO_PRODUCTS
+            and rest.text.istitle()  # not a place's acronym ("Bawaslu DKI")
+            and rest.text.lower() not in _titles()  # nor a rank ("Polri Jenderal")
+        )
+        return size if (len(rest) >= 2 or body) and (person or after_title) else 0
     return 0
+
+
+#: Knowledge-base types of organizations that sell no products: a capitalised word after one's
+#: name and a title before it is a person's name ("Ketua Umum Partai Gerindra Suhardi").
+_NO_PRODUCTS = frozenset({"party", "ministry", "government", "regulator", "university", "ngo"})
+
+
+@cache
+def _verb_prefixes() -> tuple[str, ...]:
+    """Prefixes of Indonesian verbs (``heads.toml``)."""
+    prefixes = _heads().get("verb_prefixes", [])
+    assert isinstance(prefixes, list)
+    return tuple(str(prefix) for prefix in prefixes)
+
+
+#: Letters a verb has after its prefix at least ("dijual", "bekerja"; not "diri", "teh").
+_VERB_STEM = 3
+
+
+def _verb(word: str, function_words: frozenset[str]) -> bool:
+    """Whether a lower-case word reads as an Indonesian verb (`_verb_prefixes`), not a function
+    word ("dengan", "di")."""
+    return word not in function_words and any(
+        word.startswith(prefix) and len(word) >= len(prefix) + _VERB_STEM
+        for prefix in _verb_prefixes()
+    )
+
+
+def _split_acronym_heads(
+    doc: Doc, found: list[tuple[int, int, str, KnownOrganization | None]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, KnownOrganization | None]]:
+    """Model ORG spans of an acronym before a known organization's name split in two: a unit of
+    it ("FKH UGM", the faculty and the university) or two names run together ("IHSG BEI"). The
+    acronym must not be a legal form ("PT KAI"), and the name must be one of the organization's
+    as written, not only its key (`lookup_as_written`: "News" is not News Corp); a span the
+    knowledge base knows whole ("XL Axiata") stays."""
+    text = _doc_text(doc)
+    split: list[tuple[int, int, str, KnownOrganization | None]] = []
+    for start, end, kind, known in found:
+        head, _, rest = text[start:end].partition(" ")
+        named = kb.lookup_as_written(rest) if rest else None
+        if (
+            kind != "ORG"
+            or known is not None
+            or named is None
+            or named.kind != "ORG"
+            or rest not in named.surfaces  # a name as written, not "News" for News Corp
+            or not (len(head) >= 2 and head.isalpha() and head.isupper())
+            or kb.legal_forms.is_form(head)
+        ):
+            split.append((start, end, kind, known))
+            continue
+        at = end - len(rest)
+        head_known = kb.lookup_as_written(head)
+        split.append((start, start + len(head), kind, head_known))
+        split.append((at, end, kind, named))
+    return split
+
+
+def _split_at_verbs(
+    article: _Article,
+    found: list[tuple[int, int, str, KnownOrganization | None]],
+    kb: KnowledgeBase,
+) -> list[tuple[int, int, str, KnownOrganization | None]]:
+    """Model ORG spans split where ordinary lower-case words between capitalised ones run two
+    names together ("Grab menggandeng Ovo", "Kementerian Sosial mengajak Himpunan Mahasiswa
+    Islam (HMI)"; a lower-case word read as a verb, `_verb`): each side that starts with a
+    capitalised word is an organization of its own. Other lower-case words are part of the name
+    ("Bank of America", "Kementerian Komunikasi dan Informatika", "Sabah state government")."""
+    # either language's: news in one names organizations in the other ("Museum of Modern Art")
+    function_words = _function_words("id") | _function_words("en")
+    split: list[tuple[int, int, str, KnownOrganization | None]] = []
+    for start, end, kind, known in found:
+        words = article.doc.char_span(start, end, alignment_mode="expand")
+        if kind != "ORG" or known is not None or words is None or len(words) < 3:
+            split.append((start, end, kind, known))
+            continue
+        parts: list[list[Token]] = [[]]
+        run: list[Token] = []
+        for word in words:
+            if word.is_lower and word.is_alpha:
+                run.append(word)
+                continue
+            if run and parts[-1] and any(_verb(w.lower_, function_words) for w in run):
+                parts.append([])
+            elif run:
+                parts[-1] += run
+            run = []
+            parts[-1].append(word)
+        parts[-1] += run
+        if len(parts) < 2 or not all(_capitalised(part[0]) for part in parts):
+            split.append((start, end, kind, known))
+            continue
+        for part in parts:
+            at = max(start, part[0].idx)
+            stop = min(end, part[-1].idx + len(part[-1]))
+            named = kb.lookup(_doc_text(article.doc)[at:stop])
+            split.append((at, stop, kind, named if named and named.kind == "ORG" else None))
+    return split
 
 
 def _reshape(
@@ -674,6 +865,42 @@ def _reshape(
         known = kb.lookup(_doc_text(article.doc)[start:end])
         reshaped.append((start, end, kind, known if known and known.kind == "ORG" else None))
     return reshaped
+
+
+#: A name written as a web address, a company's ("Tiket.com", "99.co", "DailySocial.id").
+_WEB_NAME = re.compile(r"[A-Z0-9][\w-]*\.(?:com|co|id|net|io|my|sg|ai)(?:\.id|\.my)?")
+#: A word of letters glued to digits ("Rumah123"): never part of a person's name.
+_GLUED_DIGITS = re.compile(r"[A-Za-z]+\d+")
+
+
+def _shaped_as_organization(name: str, kind: str) -> bool:
+    """Whether a name the model took for a person's or a place's is written as only an
+    organization's is: ending in a word that ends organizations' names ("Gan Kapital"; a person's
+    only), with letters glued to digits ("Rumah123"; a person's only), or as a web address
+    ("99.co")."""
+    words = name.split()
+    if _WEB_NAME.fullmatch(name):
+        return True
+    return kind == "PER" and (
+        (len(words) > 1 and words[-1].casefold() in _name_ends())
+        or any(_GLUED_DIGITS.fullmatch(word) for word in words)
+    )
+
+
+def _web_names(doc: Doc, taken: Spans) -> list[tuple[int, int, str, str]]:
+    """Organizations written as web addresses ("99.co", "Tiket.com") that nothing was found
+    over: a capitalised or numeric name, not a page's address ("advandigital.com")."""
+    found: list[tuple[int, int, str, str]] = []
+    for match in _WEB_NAME.finditer(_doc_text(doc)):
+        start, end = match.span()
+        before = _doc_text(doc)[start - 1 : start]
+        if (before and (before.isalnum() or before in "./@")) or taken.overlaps(start, end):
+            continue
+        if doc.char_span(start, end) is None:
+            continue
+        taken.add(start, end)
+        found.append((start, end, "ORG", "ner"))
+    return found
 
 
 #: A name in brackets right after an organization's: its short name or acronym ("GW Intech Sdn
@@ -795,6 +1022,33 @@ def _grown_names(
     return grown
 
 
+#: What makes a place's name its government's in English news: "Kedah state government",
+#: "Sabah government" (one organization, as MEN annotates it).
+_GOVERNMENT = re.compile(r" (?:state |federal |city |provincial )?government\b")
+
+
+def _governments(
+    doc: Doc, found: list[tuple[int, int, str, KnownOrganization | None]]
+) -> list[tuple[int, int, str, KnownOrganization | None]]:
+    """Place (or organization) names the model found right before a lower-case "government"
+    grown over it into the government's name, an organization ("Kedah" of "Kedah state
+    government"), where nothing else was found there; in English, whose news writes it so."""
+    if doc.lang_ != "en":
+        return found
+    text = _doc_text(doc)
+    starts = {start for start, _, _, _ in found}
+    grown: list[tuple[int, int, str, KnownOrganization | None]] = []
+    for start, end, kind, known in found:
+        # a party's acronym before it is the governing party ("the GRS state government")
+        place = kind in ("LOC", "ORG") and not text[start:end].isupper()
+        government = _GOVERNMENT.match(text, end) if place else None
+        if government is not None and not any(end < at < government.end() for at in starts):
+            grown.append((start, government.end(), "ORG", None))
+            continue
+        grown.append((start, end, kind, known))
+    return grown
+
+
 #: A word of a name after a head noun: capitalised, with inner dots ("Amazon.com"), not a
 #: possessive or a sentence's full stop.
 _NAME_RUN = r"[A-Z][\w&-]*(?:\.\w+)*(?: (?:[A-Z][\w&-]*(?:\.\w+)*|&))*"
@@ -888,10 +1142,15 @@ def _listed_names(
     """Names listed with two or more organizations the model found, where nothing was found:
     "Third Prime, SparkLabs, Won & Partners, and CTK Investments" lists organizations. A list
     with a person or a place in it is not one of organizations; an item that is an ordinary word
-    capitalised ("However"), has a digit ("RM8.05") or starts with a legal form is not a name."""
+    capitalised ("However"), has a digit ("RM8.05") or starts with a legal form is not a name.
+    A listed name that ends in an organization found and holds no other is the whole name
+    ("Asuransi Umum BCA" among "BCA Finance, BCA Syariah, ..."), unless it starts a sentence
+    or with a function word or a job title, or holds a place."""
     text = _doc_text(article.doc)
     kinds = {(start, end): kind for start, end, kind, _ in spans}
     organizations = Spans((start, end) for start, end, kind, _ in spans if kind == "ORG")
+    found_orgs = {(start, end) for start, end, kind, _ in spans if kind == "ORG"}
+    grown: set[tuple[int, int]] = set()  # organizations a listed name holds at its end
     found: list[tuple[int, int, str, str]] = []
     for listed in _LIST.finditer(text):
         items = [item.span() for item in _LIST_ITEM.finditer(text, *listed.span())]
@@ -902,6 +1161,26 @@ def _listed_names(
             continue
         for start, end in items:
             word = text[start:end]
+            # "Asuransi Umum BCA" listed with BCA's subsidiaries: the whole name, not the
+            # "BCA" that ends it
+            inside = [(s, e) for s, e in found_orgs if start <= s and e <= end]
+            if (
+                len(inside) == 1
+                and start < inside[0][0]
+                and inside[0][1] == end
+                and start not in article.sentence_starts  # "Dilansir TechCrunch, Softbank ..."
+                and not any(w in article.loc_texts for w in text[start : inside[0][0]].split())
+                and text[start : inside[0][0]].split()[0].lower() not in article.function_words
+                and not _titled(text[start : inside[0][0]].split())
+                and not any(organizations.overlaps(s, e) for s, e in _outside(start, end, inside))
+                and not legal_forms.is_form(word.split()[0])
+                and article.doc.char_span(start, end) is not None
+            ):
+                grown.add(inside[0])
+                taken.remove(*inside[0])
+                taken.add(start, end)
+                found.append((start, end, "ORG", "ner"))
+                continue
             if (
                 (start, end) in named
                 or taken.overlaps(start, end)
@@ -914,7 +1193,24 @@ def _listed_names(
                 continue
             taken.add(start, end)
             found.append((start, end, "ORG", "ner"))
-    return [*spans, *found]
+    return [span for span in spans if span[:2] not in grown] + found
+
+
+def _titled(words: Sequence[str]) -> bool:
+    """Whether words start with a job title ("Sekretaris Jenderal PBB", "Direktur ...")."""
+    return any(" ".join(words[:n]).lower() in _titles() for n in range(1, min(len(words), 3) + 1))
+
+
+def _outside(start: int, end: int, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside the spans `inside` (sorted, within it)."""
+    parts, at = [], start
+    for s, e in sorted(inside):
+        if s > at:
+            parts.append((at, s))
+        at = e
+    if at < end:
+        parts.append((at, end))
+    return parts
 
 
 def _shared_heads(
@@ -1192,8 +1488,10 @@ class EntityRecognizer:
             # "Komisi Pengawas Persaingan Usaha (KPPU)" stays one mention, as the model found it:
             # linking reads the name and the acronym in it.
             found.append((start, end, kind, known if known and known.kind == "ORG" else None))
-        found = _reshape(self._article_view(doc, starts, found), found, self.kb)
-        found = _grown_names(doc, found, self.kb)
+        view = self._article_view(doc, starts, found)
+        found = _split_at_verbs(view, _split_acronym_heads(doc, found, self.kb), self.kb)
+        found = _reshape(view, found, self.kb)
+        found = _governments(doc, _grown_names(doc, found, self.kb))
         # Organizations the article names without doubt: by an unambiguous name, or as an ORG the
         # model found.
         named = gazetteer.named(matches) if gazetteer is not None else set()
@@ -1215,12 +1513,16 @@ class EntityRecognizer:
             # A model span that names a known organization is an ORG whatever the model called it,
             # when the name means the organization as written or the article names it elsewhere:
             # "Putrajaya" alone is a city, "Ma" a name and not "MA".
-            if known is not None and (
-                known.id in named or self.kb.lookup_as_written(article.text[start:end])
-            ):
+            # A person's or a place's name written as only an organization's is one ("Gan
+            # Kapital", "Rumah123").
+            if (
+                known is not None
+                and (known.id in named or self.kb.lookup_as_written(article.text[start:end]))
+            ) or (kind != "ORG" and _shaped_as_organization(article.text[start:end], kind)):
                 kind = "ORG"
             spans.append((start, end, kind, "ner"))
         taken = Spans((s, e) for s, e, _, _ in spans)
+        spans += _web_names(doc, taken)
         if self.settings.gazetteer and gazetteer is not None:
             for start, end in gazetteer.spans(doc, starts, named, matches):
                 if not taken.overlaps(start, end):
@@ -1236,6 +1538,7 @@ class EntityRecognizer:
         spans = _organizations_throughout(doc, spans)
         spans = _people_throughout(view, spans, self.kb)
         spans = _without_ordinary_words(view, spans, self.kb)
+        spans = _without_non_organizations(view, spans, self.kb)
         spans.sort()
         return tuple(
             Mention(

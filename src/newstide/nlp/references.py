@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,6 +24,11 @@ from newstide.nlp.kb import KnowledgeBase
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Role
 from newstide.settings import EntitySettings
+
+#: Knowledge-base types of organizations that report on or govern businesses rather than being
+#: the business an article is about ("Bursa Malaysia has rejected SCIB's request ... The company
+#: said" is SCIB).
+_NOT_BUSINESSES = frozenset({"regulator", "ministry", "government", "exchange", "international"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,14 @@ def _references(language: str) -> tuple[_Reference, ...]:
         )
         for e in entries
     )
+
+
+@cache
+def _public_body_words() -> frozenset[str]:
+    """Words that make a name a public body's (``references.toml``), casefolded."""
+    words = _data("references.toml").get("public_body_words", [])
+    assert isinstance(words, list)
+    return frozenset(str(word).casefold() for word in words)
 
 
 @cache
@@ -107,19 +121,57 @@ class ReferenceResolver:
             )
         )
 
+    def _main_organization(self, organizations: list[Mention]) -> Mention | None:
+        """The organization an article is about, as its first mention: the first one its first
+        sentence naming an organization names, when the article names it again and it is a
+        business (not a regulator, a ministry or an exchange reporting on one); else the one it
+        names most often, at least twice (the earliest of those named as often).
+
+        Args:
+            organizations: The article's linked organization mentions, sorted by start.
+        """
+        public = {m.entity_id for m in organizations if not self._business(m)}
+        counts = Counter(m.entity_id for m in organizations if m.entity_id not in public)
+        if not counts:
+            return None
+        lead = organizations[0]
+        if counts[lead.entity_id] >= 2:
+            return lead
+        most = max(counts.values())
+        if most < 2:
+            return None
+        return next(m for m in organizations if counts[m.entity_id] == most)
+
+    def _business(self, mention: Mention) -> bool:
+        """Whether an organization mention may name a business: not one the knowledge base
+        knows as a public body, nor one whose name says it is one ("Sabah Forestry Department",
+        and so its other names: "SFD")."""
+        known = self.kb.get(mention.entity_id or "")
+        if known is not None:
+            return known.type not in _NOT_BUSINESSES
+        return not _public_body_words().intersection(mention.text.casefold().split())
+
     def _resolve(self, article: Article) -> list[Mention]:
         organizations = sorted(
             (m for m in article.mentions if m.kind == "ORG" and m.entity_id), key=lambda m: m.start
         )
+        main = self._main_organization(organizations)
         taken = Spans((m.start, m.end) for m in article.mentions)
         found: list[Mention] = []
         for reference in _references(article.language or ""):
+            generic = reference.count == 1 and reference.type is None and reference.sector is None
             for match in reference.pattern.finditer(article.text):
                 start, end = match.span()
                 if taken.overlaps(start, end):
                     continue
                 sentence = sentence_of(article.sentences, start)
-                antecedents = self._antecedents(organizations, start, sentence, reference)
+                if generic and main is not None and main.start < start:
+                    # "the company" is the company the article is about, not the bank or the
+                    # customer named nearer to it ("Maybank, CIMB and RHB Bank were among the
+                    # company's creditors")
+                    antecedents = [main.entity_id or ""]
+                else:
+                    antecedents = self._antecedents(organizations, start, sentence, reference)
                 if len(antecedents) < reference.count:
                     continue
                 taken.add(start, end)
