@@ -795,3 +795,239 @@ def test_joining_is_a_hire_only_from_a_former_employer() -> None:
     directed_pair(article, "talent", "Axiata", "Maxis")
     coalition = analyzed("en", "PAS joined the coalition led by Umno last year.")
     assert all(i.type != "talent" for i in coalition.interactions)
+
+
+def test_a_ragged_list_member_still_belongs_to_the_list() -> None:
+    from newstide.interactions.extract import _group, _Participant
+
+    # a comma left out between two names of a list that goes on
+    text = "X has contracts with Alpha Council Beta Council, Gamma Council and Delta Council."
+    names = ["Alpha Council", "Beta Council", "Gamma Council", "Delta Council"]
+    members = [
+        _Participant(text.index(n), text.index(n) + len(n), n, "ner") for n in names
+    ]  # fmt: skip
+    assert [p.entity for p in _group(members[0], members, text)] == names
+    # a name tagged only at its end ("Asuransi Umum" left out of the tag)
+    text = (
+        "Y memiliki anak usaha, yakni Alfa Sekuritas, Asuransi Umum Beta, Gama Finance, dan Delta."
+    )
+    spans = [
+        ("Alfa Sekuritas", "alfa"),
+        ("Beta", "beta"),
+        ("Gama Finance", "gama"),
+        ("Delta", "delta"),
+    ]
+    members = [
+        _Participant(text.index(n), text.index(n) + len(n), e, "ner") for n, e in spans
+    ]  # fmt: skip
+    assert [p.entity for p in _group(members[0], members, text)] == [
+        "alfa",
+        "beta",
+        "gama",
+        "delta",
+    ]
+    # two names side by side that end no list are no list
+    text = "Penyidik Bareskrim Polri memeriksa saksi."
+    bareskrim, polri = (
+        (text.index("Bareskrim"), text.index("Bareskrim") + 9),
+        (text.index("Polri"), text.index("Polri") + 5),
+    )
+    members = [_Participant(*bareskrim, "bareskrim", "ner"), _Participant(*polri, "polri", "ner")]
+    assert len(_group(members[0], members, text)) == 1
+
+
+def test_the_agent_of_another_participle_is_not_what_is_owned() -> None:
+    article = analyzed(
+        "en", "Managed by Marriott International, the 300-room hotel is owned by Sunway Bhd, a statement said."
+    )  # fmt: skip
+    assert pairs(article) == {("Marriott International", "Sunway", "supply")}
+
+
+def test_a_weak_partnership_pairs_its_subject_with_examples_right_after_it() -> None:
+    article = analyzed(
+        "en",
+        "Grab is the only ride-hailing firm in Asia that works with top banks - such as Maybank in "
+        "Malaysia and OCBC Bank in Singapore - to offer loans to drivers.",
+    )
+    assert pairs(article) == {("Grab", "Maybank", "partnership"), ("Grab", "OCBC", "partnership")}
+
+
+def test_a_rating_agency_assigning_a_rating_serves_the_issuer() -> None:
+    article = analyzed(
+        "en",
+        "KUALA LUMPUR: RAM Ratings Services Bhd has assigned a preliminary AA2/Stable rating to "
+        "Sunway Bhd's RM1 billion sukuk programme.",
+    )
+    directed_pair(article, "supply", "RAM Ratings Services Bhd", "Sunway")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "investee"),
+    [
+        (
+            "en",
+            "KUALA LUMPUR: Fave Pte Ltd has raised RM30 million in a Series B funding round led by "
+            "Sequoia Capital. The company plans to expand. Apart from Sequoia Capital, Vertex "
+            "Ventures, Gobi Partners and Hustle Fund also participated in this Series B round.",
+            "Fave Pte Ltd",
+        ),
+        (
+            "id",
+            "Startup Kopi Kenangan mengumumkan perolehan pendanaan seri B yang dipimpin oleh Sequoia "
+            "Capital. Vertex Ventures dan Gobi Partners juga turut berpartisipasi dalam putaran "
+            "pendanaan ini.",
+            "Startup Kopi Kenangan",
+        ),
+    ],
+)
+def test_investors_joining_this_round_invest_in_the_company_that_raised_it(
+    language: str, text: str, investee: str
+) -> None:
+    article = analyzed(language, text)
+    for investor in ("Sequoia Capital", "Gobi Partners"):
+        directed_pair(article, "investment", investor, investee)
+
+
+def test_a_round_no_earlier_sentence_raised_names_no_investee() -> None:
+    article = analyzed(
+        "en",
+        "KUALA LUMPUR: Fave Pte Ltd launched a new app in Malaysia today. Vertex Ventures and Gobi "
+        "Partners also participated in this round of the hackathon.",
+    )
+    assert all(i.type != "investment" for i in article.interactions)
+
+
+def test_a_supply_contract_without_its_actor_is_the_article_subjects() -> None:
+    article = analyzed(
+        "en",
+        "KUALA LUMPUR: Sunway Bhd's profit rose 20 per cent in the quarter. Sunway said it now has "
+        "orders in hand of RM500 million. This includes a RM30 million contract to supply cement "
+        "to Gamuda Bhd and a RM20 million contract to supply steel to IJM Corp Bhd.",
+    )
+    directed_pair(article, "supply", "Sunway", "Gamuda")
+    directed_pair(article, "supply", "Sunway", "IJM Corporation")
+    assert ("Gamuda", "IJM Corporation", "supply") not in pairs(article)
+
+
+def test_the_partners_of_a_named_joint_venture_hold_it() -> None:
+    article = analyzed(
+        "id",
+        "Indosat Ooredoo dan Hutchison membentuk usaha patungan bernama PT Indosat Hutchison "
+        "Digital untuk layanan data.",
+    )
+    for partner in ("CK Hutchison", "Indosat Ooredoo Hutchison"):
+        found = find(article, partner, "PT Indosat Hutchison Digital", "investment")
+        assert found.tone == 0.0
+        directed_pair(article, "investment", partner, "PT Indosat Hutchison Digital")
+
+
+def test_buying_a_majority_stake_is_an_acquisition_holding_one_is_not() -> None:
+    # "the latter" is the last organization named before it; the signing is the investment's
+    article = analyzed(
+        "en",
+        "Axiata Group Bhd signed a share subscription agreement with Ookla Inc to acquire a 60 per "
+        "cent stake in the latter.",
+    )
+    assert pairs(article) == {("Axiata", "Ookla Inc", "acquisition")}
+    held = analyzed("en", "Axiata Group Bhd holds a 60 per cent stake in Link Net.")
+    assert pairs(held) == {("Axiata", "Link Net", "investment")}
+
+
+def test_milik_owns_the_noun_right_before_it() -> None:
+    system = analyzed(
+        "id",
+        "Menurut penuturan Dian, program bersama Express ini berjalan dengan mengikuti sistem "
+        "milik Uber.",
+    )
+    assert all(i.type != "investment" for i in system.interactions)
+    article = analyzed(
+        "id", "Sedangkan MDI Venture merupakan venture capital milik Telkom Indonesia."
+    )
+    directed_pair(article, "investment", "Telkom Indonesia", "MDI Venture")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gamuda Bhd is the first company to be awarded the MRT contract in 2011 by the Ministry of "
+        "Transport Malaysia.",
+        "The Ministry of Transport Malaysia awarded the RM2 billion contract to Gamuda Bhd last year.",
+    ],
+)
+def test_the_winner_of_an_awarded_contract_supplies_the_one_awarding_it(text: str) -> None:
+    directed_pair(analyzed("en", text), "supply", "Gamuda", "Ministry of Transport Malaysia")
+
+
+def test_a_signing_defers_to_what_is_signed() -> None:
+    # the MoU is between the government (unnamed) and PKR: Umno, named before "signing", is no party
+    article = analyzed(
+        "en",
+        "He said if Umno then supported it, the bill would have passed, rather than only after the "
+        "signing of the Memorandum of Understanding between the government and PKR.",
+    )
+    assert not article.interactions
+
+
+def test_a_subject_with_an_appositive_stands_right_before_a_weak_trigger() -> None:
+    article = analyzed(
+        "en",
+        "Neoline, a French start-up that makes wind-powered, carbon-free cargo ships, has a "
+        "contract with tire manufacturer Michelin to move its tires.",
+    )
+    assert {(a, b) for a, b, kind in pairs(article) if kind == "supply"} == {
+        ("Neoline", "Michelin")
+    }
+
+
+def test_an_investment_of_a_list_is_held_by_each() -> None:
+    article = analyzed(
+        "en", "Maxis Bhd is a strategic investment of Axiata Group and Khazanah Nasional Bhd."
+    )
+    for investor in ("Axiata", "Khazanah Nasional"):
+        directed_pair(article, "investment", investor, "Maxis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set beside "as its ... auditor": the one replaced is no auditor of it
+        "Sapura Energy Bhd has appointed Ernst & Young PLT as its new external auditor, replacing "
+        "KPMG PLT.",
+        "Sapura Energy Bhd's auditor Ernst & Young PLT flagged a material uncertainty.",
+    ],
+)
+def test_an_auditor_serves_the_company_it_audits(text: str) -> None:
+    article = analyzed("en", text)
+    assert {(a, b, kind) for a, b, kind in pairs(article)} == {
+        ("Ernst & Young PLT", "Sapura Energy", "supply")
+    }
+
+
+def test_an_investee_of_a_subsidiary_named_in_apposition_is_the_subsidiarys() -> None:
+    # "modal ventura" right after "anak usaha" says what kind of subsidiary, no act of its own;
+    # the subsidiary named in apposition invests, not its parent
+    article = analyzed(
+        "id",
+        "Bukalapak merupakan salah satu investee dari anak usaha modal ventura Telkom Indonesia, "
+        "MDI Ventures.",
+    )
+    assert {(a, b, kind) for a, b, kind, _ in named(article)} == {
+        ("MDI Ventures", "Bukalapak", "investment")
+    }
+    plain = analyzed(
+        "id", "Bukalapak merupakan salah satu investee dari Emtek sejak tahun 2012 lalu."
+    )
+    directed_pair(plain, "investment", "Emtek", "Bukalapak")
+
+
+def test_an_indonesian_relay_verb_takes_its_agent_without_oleh() -> None:
+    # "yang dipimpin Sequoia Capital": Sequoia invests; the round's other investors follow its
+    # reference at the end of the next sentence
+    article = analyzed(
+        "id",
+        "Startup Kopi Kenangan mengumumkan perolehan pendanaan US$ 20 juta yang dipimpin Sequoia "
+        "Capital. Turut berpartisipasi dalam putaran pendanaan kali ini Vertex Ventures, Gobi "
+        "Partners, dan Alpha JWC Ventures.",
+    )
+    for investor in ("Sequoia Capital", "Gobi Partners", "Alpha JWC Ventures"):
+        directed_pair(article, "investment", investor, "Startup Kopi Kenangan")

@@ -91,6 +91,7 @@ class _Markers:
     party_markers: re.Pattern[str]
     possessors: dict[str, re.Pattern[str]]
     pronoun_window: int
+    latter: dict[str, re.Pattern[str]]
     agent_marker: re.Pattern[str]
     agent_relays: frozenset[str]
     participles: frozenset[str]
@@ -100,6 +101,15 @@ class _Markers:
     speaker: re.Pattern[str]
     through: re.Pattern[str]
     as_party: re.Pattern[str]
+    unsaid: frozenset[str]
+    signing: frozenset[str]
+    served: frozenset[str]
+    appositive: re.Pattern[str]
+    bare_agent: re.Pattern[str]
+    held_of: frozenset[str]
+    held_of_word: re.Pattern[str]
+    owned_things: frozenset[str]
+    owned_fillers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +229,7 @@ def _markers() -> _Markers:
             language: _words(words) for language, words in data["pronoun"]["possessor"].items()
         },
         pronoun_window=int(data["pronoun"]["window"]),
+        latter={language: _words(words) for language, words in data["pronoun"]["latter"].items()},
         # the agent word itself, before a name (group ``word``): "dirilis oleh Reuters"
         agent_marker=re.compile(
             rf"(?<![\w-])(?P<word>{'|'.join(re.escape(w) for w in data['agent'])})"
@@ -250,6 +261,21 @@ def _markers() -> _Markers:
             rf"\s*,?\s*(?:{'|'.join(re.escape(w) for w in data['through'])})\s",
             re.IGNORECASE,
         ),
+        unsaid=frozenset(data["unsaid_actor"]),
+        signing=frozenset(data["signing"]),
+        served=frozenset(data["served"]),
+        bare_agent=_before_name([w for w in data["agent_relays"] if w.startswith("di")], 0),
+        held_of=frozenset(data["held_of"]["lemmas"]),
+        held_of_word=re.compile(
+            rf"\s+(?:{'|'.join(re.escape(w) for w in data['held_of']['words'])})\s+", re.IGNORECASE
+        ),
+        appositive=re.compile(
+            rf"\s*,\s*(?:{'|'.join(re.escape(w) for w in data['appositive'])})\s[^;:()]*,"
+            rf"\s*(?:[^\s,;:()]+\s+){{0,{int(data['weak_gap'])}}}",
+            re.IGNORECASE,
+        ),
+        owned_things=frozenset(data["owned"]["lemmas"]),
+        owned_fillers=frozenset(w.lower() for w in data["owned"]["fillers"]),
         copulas=frozenset(w.lower() for w in data["copulas"]),
         bare_copulas=frozenset(w.lower() for w in data["bare_copulas"]),
         # right before a relational noun: "investee dari anak usaha Y"
@@ -383,6 +409,18 @@ def _group(
         else "and"
         for p, q in pairwise(ordered)
     ]
+    for i, (p, q) in enumerate(pairwise(ordered)):
+        # a ragged member inside a list that goes on: a comma left out ("Alor Setar City Council
+        # Kuala Kangsar City Council, Manjung City Council and ..."), or a name tagged only at its
+        # end ("BCA Sekuritas, Asuransi Umum BCA, Central Sentosa Finance, dan CCV")
+        if (
+            joins[i] is None
+            and i + 1 < len(joins)
+            and joins[i + 1] is not None
+            and (i == 0 or joins[i - 1] != "and")
+            and _RAGGED.fullmatch(text, p.end, q.start)
+        ):
+            joins[i] = "comma"
     start = 0
     for i, join in enumerate(joins):
         if join is None or (i > 0 and joins[i - 1] == "and"):
@@ -400,6 +438,24 @@ def _is_list(members: list[_Participant], text: str) -> bool:
     return len(members) == 2 and "," not in text[members[0].end : members[1].start]
 
 
+def _apposition(members: list[_Participant], text: str) -> bool:
+    """Two names a bare comma separates: a name and its apposition ("BCA, Central Capital
+    Ventura"), not a list ("dipimpin oleh MCI, diikuti Gan Kapital" and "Didi Chuxing di China,
+    Ola di India, Grab" are)."""
+    return (
+        len(members) == 2
+        and text[members[0].end : members[1].start].strip() == ","
+        # "yaitu Antam, Timah dan Bukit Asam": a list going on past a name left untagged
+        and not _LIST_GOES_ON.match(text, members[1].end)
+    )
+
+
+#: After a name, a comma or conjunction and a capitalised word or number: a list goes on.
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,|(?:dan|serta|atau|and|or|&)(?!\w))\s*(?:the\s+)?[A-Z0-9]"
+)
+
+
 def _expanded(
     pair: tuple[_Participant, _Participant],
     participants: list[_Participant],
@@ -413,6 +469,10 @@ def _expanded(
     first, second = pair
     left = _group(first, participants, text, strict=directed)
     right = _group(second, participants, text, strict=directed)
+    # two names a comma happens to separate are a name and its apposition, no list: "anak usaha
+    # modal ventura BCA, Central Capital Ventura"
+    left = [first] if _apposition(left, text) else left
+    right = [second] if _apposition(right, text) else right
     if left == right and directed and _is_list(left, text):
         return []
     if left == right:
@@ -467,6 +527,46 @@ def _through(
                 continue
             extra.append((holder, counterpart) if side is first else (counterpart, holder))
     return extra
+
+
+def _signs_other(trigger: Trigger, triggers: list[Trigger], text: str) -> bool:
+    """A signing verb whose object is another trigger, at most `gap` words on in its clause:
+    "signed a share subscription agreement" (investment), "menandatangani kontrak pasokan"
+    (supply), "the signing of the Memorandum of Understanding between X and Y" (the MoU names
+    its own pair)."""
+    markers = _markers()
+    if trigger.lemma not in markers.signing:
+        return False
+    return any(
+        other is not trigger
+        and other.start >= trigger.end
+        and len(text[trigger.end : other.start].split()) <= markers.gap
+        and not any(c in text[trigger.end : other.start] for c in ",;:()")
+        for other in triggers
+    )
+
+
+def _venture(
+    trigger: Trigger,
+    pairs: list[tuple[_Participant, _Participant]],
+    participants: list[_Participant],
+    text: str,
+) -> list[tuple[Trigger, tuple[_Participant, _Participant]]]:
+    """A joint venture named right after its trigger is held by its partners: in "Indosat dan XL
+    membentuk usaha patungan bernama PT One Indonesia Synergy" each holds One Indonesia Synergy
+    (GUIDELINES rule 6: investment, structural). markers.toml `[venture]`."""
+    venture = _VENTURE
+    if trigger.lemma not in venture.lemmas:
+        return []
+    named = venture.named.match(text, trigger.end)
+    if named is None:
+        return []
+    held = next((p for p in participants if p.start == named.end()), None)
+    partners = {p.entity: p for pair in pairs for p in pair}
+    if held is None or held.entity in partners:
+        return []
+    owns = dataclasses.replace(trigger, type="investment", tone=0.0, direction="subject")
+    return [(owns, (p, held)) for p in partners.values()]
 
 
 def _aliases(article: Article) -> dict[str, str]:
@@ -531,6 +631,10 @@ _QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
 #: (lowercase: "Go-Go" is a name).
 _GENERIC_PLURAL = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})-(?P=noun)(?![\w-])")
 
+#: Between two names of a list that goes on, a ragged join: only a space (a comma left out), or a
+#: comma and one or two capitalised words the name was tagged without ("Asuransi Umum BCA").
+_RAGGED = re.compile(r"[ \t]+|\s*,\s*(?:(?-i:[A-Z][\w-]*)\s+){1,2}")
+
 #: Words at most between a coordinated pair and the symmetric trigger after it.
 _FAR = 8
 
@@ -554,6 +658,161 @@ _ACTIVE = re.compile(r"(?:me|be)[a-z]{3,}", re.IGNORECASE)
 def _nominal(trigger: Trigger) -> bool:
     """An Indonesian trigger used as a noun (no verb prefix)."""
     return not _VERBAL.match(trigger.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Round:
+    nouns: dict[str, re.Pattern[str]]
+    reference: dict[str, re.Pattern[str]]
+    verbs: dict[str, re.Pattern[str]]
+    gap: int
+
+
+def _round() -> _Round:
+    data = _marker_data()["round"]
+
+    def words(key: str) -> dict[str, re.Pattern[str]]:
+        return {language: _words(ws) for language, ws in data[key].items()}
+
+    nouns = {language: "|".join(map(re.escape, ws)) for language, ws in data["nouns"].items()}
+    before = {language: "|".join(map(re.escape, ws)) for language, ws in data["before"].items()}
+    after = {language: "|".join(map(re.escape, ws)) for language, ws in data["after"].items()}
+    gap = int(data["gap"])
+    reference = {
+        # "this seed financing round", "the round"
+        "en": rf"(?<![\w-])(?:{before['en']})(?:\s+[\w-]+){{0,{gap}}}?\s+(?:{nouns['en']})\b",
+        # "putaran pendanaan kali ini", "pendanaan tersebut"
+        "id": rf"(?<![\w-])(?:{nouns['id']})(?:\s+[\w-]+){{0,{gap}}}?\s+(?:{after['id']})\b",
+    }
+    return _Round(
+        nouns=words("nouns"),
+        reference={k: re.compile(v, re.IGNORECASE) for k, v in reference.items()},
+        verbs=words("verbs"),
+        gap=gap,
+    )
+
+
+_ROUND = _round()
+
+
+@dataclass(frozen=True, slots=True)
+class _Venture:
+    lemmas: frozenset[str]
+    named: re.Pattern[str]
+
+
+def _venture_markers() -> _Venture:
+    data = _marker_data()["venture"]
+    nouns = "|".join(map(re.escape, data["nouns"]))
+    named = "|".join(map(re.escape, data["named"]))
+    return _Venture(
+        lemmas=frozenset(data["lemmas"]),
+        # "usaha patungan bernama ", "joint venture company called ", "joint venture, "
+        named=re.compile(rf"(?:\s+(?:{nouns}))?(?:\s*,\s*|\s+(?:{named})\s+)", re.IGNORECASE),
+    )
+
+
+_VENTURE = _venture_markers()
+
+
+@dataclass(frozen=True, slots=True)
+class _Majority:
+    share: re.Pattern[str]
+    acts: frozenset[str]
+    window: int
+
+
+def _majority_markers() -> _Majority:
+    data = _marker_data()["majority"]
+    units = "|".join(map(re.escape, data["percent"]))
+    words = "|".join(map(re.escape, data["words"]))
+    stakes = "|".join(map(re.escape, data["stakes"]))
+    return _Majority(
+        share=re.compile(
+            # "51 per cent", "60 %", "80 persen" (over half), or "majority stake", "saham mayoritas"
+            rf"(?<![\w.,])(?:5[1-9]|[6-9]\d|100)(?:[.,]\d+)?\s*(?:{units})(?![\w-])"
+            rf"|(?<![\w-])(?:{words})(?:\s+[\w-]+)?\s+(?:{stakes})(?![\w-])"
+            rf"|(?<![\w-])(?:{stakes})\s+(?:{words})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        acts=frozenset(data["acts"]),
+        window=int(data["window"]),
+    )
+
+
+_MAJORITY = _majority_markers()
+
+
+def _majority(trigger: Trigger, text: str, triggers: list[Trigger]) -> bool:
+    """An investment trigger that buys more than half of a company: its own lemma an act of buying
+    ("acquire ... stake", "beli ... saham"), or an acquisition trigger right before it ("the
+    acquisition of the 51 per cent equity stake in X"), with a majority share within `window` words
+    (markers.toml `[majority]`). Holding a majority stake stays ownership (investment)."""
+    if trigger.type != "investment":
+        return False
+    buying = [
+        t
+        for t in triggers
+        if t.type == "acquisition"
+        and t.end <= trigger.start
+        and len(text[t.end : trigger.start].split()) <= _MAJORITY.window
+        and not any(c in text[t.end : trigger.start] for c in ",;:()")
+    ]
+    if trigger.lemma not in _MAJORITY.acts and not buying:
+        return False
+    start = min([trigger.start, *(t.start for t in buying)])
+    end = trigger.end
+    if trigger.lemma in _MAJORITY.acts:
+        # "... agreement with Y to acquire a 51 per cent stake": a few words on, in its clause
+        on = re.match(rf"(?:[^\s;:]+\s+){{0,{2 * _MAJORITY.window}}}", text[trigger.end :].lstrip())
+        end = len(text) if on is None else trigger.end + 1 + on.end()
+    return _MAJORITY.share.search(text, start, end) is not None
+
+
+def _round_pairs(
+    text: str, language: str, participants: list[_Participant], subject: str
+) -> list[tuple[Trigger, tuple[_Participant, _Participant]]]:
+    """Investors joining the round an earlier sentence's subject raised: "Apart from X, A, B and C
+    also participated in this seed financing round", "The round was led by X", "Turut
+    berpartisipasi dalam putaran pendanaan kali ini A, B dan C" (markers.toml `[round]`).
+
+    The investors are the list right before the verb, else the list right after the reference
+    (Indonesian puts it last). Not when the sentence names the subject itself: then the round is
+    the subject's own, and the triggers pair it."""
+    reference = _ROUND.reference.get(language)
+    verbs = _ROUND.verbs.get(language)
+    if reference is None or verbs is None or any(p.entity == subject for p in participants):
+        return []
+    for ref in reference.finditer(text):
+        for verb in verbs.finditer(text):
+            start, end = min(ref.start(), verb.start()), max(ref.end(), verb.end())
+            between = text[min(ref.end(), verb.end()) : max(ref.start(), verb.start())]
+            if len(between.split()) > _ROUND.gap or any(c in between for c in ",;:()"):
+                continue
+            before = [p for p in participants if p.end <= start]
+            after = [p for p in participants if p.start >= end]
+            if before and not any(c in text[before[-1].end : start] for c in ",;:()"):
+                first = before[-1]
+            elif after and not any(c in text[end : after[0].start] for c in ";:()"):
+                first = after[0]
+            else:
+                continue
+            trigger = Trigger(
+                start=verb.start(),
+                end=verb.end(),
+                text=verb.group(),
+                type="investment",
+                tone=0.6,
+                direction="subject",
+                lemma="round",
+            )
+            held = _Participant(ref.start(), ref.end(), subject, "pronoun")
+            return [
+                (trigger, (p, held))
+                for p in _group(first, participants, text, strict=True)
+                if p.entity != subject
+            ]
+    return []
 
 
 def _pronouns(
@@ -600,6 +859,12 @@ def _pronouns(
             if owned or (modifier and markers.counterpart_next.match(rest, modifier.end())):
                 spans.append(((noun.start, noun.start), (noun.start, noun.start)))
     found = []
+    for m in _finditer(markers.latter, language, text):
+        # "signed an agreement with GWI to acquire a 51 per cent stake in the latter": the last
+        # organization named before it in its sentence (none there: no one)
+        latter = [p for p in own if p.end <= m.start("word")]
+        if latter:
+            found.append(_Participant(m.start("word"), m.end("word"), latter[-1].entity, "pronoun"))
     for (start, end), (at, to) in spans:
         if any(p.start < end and start < p.end for p in own):
             continue
@@ -687,6 +952,32 @@ class InteractionExtractor:
             for sentence in article.sentences
         }
         window = _markers().pronoun_window
+        round_subject: str | None = None  # who raised the funding round the article is about
+        texts = {s.index: article.text[s.start : s.end] for s in article.sentences}
+
+        def record(
+            trigger: Trigger,
+            each: tuple[_Participant, _Participant],
+            text: str,
+            index: int,
+            offset: int,
+        ) -> None:
+            found = self._interaction(trigger, each, text, index, offset, article)
+            key = (
+                (found.a, found.b, found.type)
+                if found.directed
+                else (min(found.a, found.b), max(found.a, found.b), found.type)
+            )
+            stated_in.setdefault(key, set()).add(index)
+            assert article.language is not None
+            news[key] = news.get(key, False) or not _is_setting(trigger, text, article.language)
+            # The best evidence: the most confident, then the strongest statement.
+            if key not in best or (found.confidence, abs(found.tone)) > (
+                best[key].confidence,
+                abs(best[key].tone),
+            ):
+                best[key] = found
+
         for sentence in article.sentences:
             text = article.text[sentence.start : sentence.end]
             if not any(named.get(i) for i in range(sentence.index - window, sentence.index + 1)):
@@ -702,11 +993,25 @@ class InteractionExtractor:
                     sentence.index,
                     named,
                     candidates,
-                    {s.index: article.text[s.start : s.end] for s in article.sentences},
+                    texts,
                 ),
                 key=lambda p: (p.start, p.end),
             )
-            if len({p.entity for p in participants}) < 2:
+            if round_subject is not None:
+                for trigger, each in _round_pairs(
+                    text, article.language, participants, round_subject
+                ):
+                    record(trigger, each, text, sentence.index, sentence.start)
+            # the subject an earlier sentence set, for a directed act stated without its actor
+            continued = next(
+                (
+                    _Participant(0, 0, _subjects(named[i], texts.get(i))[0].entity, "pronoun")
+                    for i in range(sentence.index - 1, sentence.index - 1 - window, -1)
+                    if named.get(i)
+                ),
+                None,
+            )
+            if not self._enough(participants, continued):
                 continue
             triggers = [
                 t
@@ -715,6 +1020,22 @@ class InteractionExtractor:
                 # one after an ampersand, in a name left untagged ("Won & Partners")
                 if not any(p.start <= t.start and t.end <= p.end for p in participants)
                 and not _AMPERSAND.search(text, 0, t.start)
+            ]
+            # "signed a share subscription agreement with X": what is signed says what it is; the
+            # signing is no partnership of its own (markers.toml `signing`)
+            triggers = [t for t in triggers if not _signs_other(t, triggers, text)]
+            # "anak usaha modal ventura BCA", "its venture capital arm": a weak trigger right after
+            # a relational noun says what kind of holder it is, no act of its own
+            triggers = [
+                t
+                for t in triggers
+                if not (
+                    t.confidence < _markers().weak
+                    and any(
+                        r.relational and r.end <= t.start and not text[r.end : t.start].strip()
+                        for r in triggers
+                    )
+                )
             ]
             # "private-public partnership (PPP)", "joint venture (JV)": the trigger's own
             # abbreviation in brackets names no organization; nor does that of a common noun
@@ -735,32 +1056,44 @@ class InteractionExtractor:
                     )
                 )
             ]
-            if len({p.entity for p in participants}) < 2:
+            if not self._enough(participants, continued):
                 continue
             for trigger in triggers:
-                pair = self._pair(trigger, participants, text, triggers, article.language)
+                pool = participants
+                pair = self._pair(trigger, pool, text, triggers, article.language)
+                if (
+                    pair is None
+                    and continued is not None
+                    and self._unsaid(trigger, participants, text)
+                ):
+                    # "This includes an RM18.5 million contract to supply cables to Tenaga
+                    # Nasional Bhd.": the company the article follows supplies
+                    pool = [continued, *participants]
+                    pair = self._pair(trigger, pool, text, triggers, article.language)
                 if pair is None:
                     continue
-                expanded = _expanded(pair, participants, text, trigger.type in DIRECTED)
-                for each in expanded + _through(trigger, expanded, participants, text, triggers):
-                    found = self._interaction(
-                        trigger, each, text, sentence.index, sentence.start, article
-                    )
-                    key = (
-                        (found.a, found.b, found.type)
-                        if found.directed
-                        else (min(found.a, found.b), max(found.a, found.b), found.type)
-                    )
-                    stated_in.setdefault(key, set()).add(sentence.index)
-                    news[key] = news.get(key, False) or not _is_setting(
-                        trigger, text, article.language
-                    )
-                    # The best evidence: the most confident, then the strongest statement.
-                    if key not in best or (found.confidence, abs(found.tone)) > (
-                        best[key].confidence,
-                        abs(best[key].tone),
-                    ):
-                        best[key] = found
+                if _majority(trigger, text, triggers):
+                    # "the acquisition of a 51 per cent stake in X", "membeli 60 persen saham X":
+                    # control changes hands, an acquisition (tone 0, GUIDELINES default)
+                    trigger = dataclasses.replace(trigger, type="acquisition", tone=0.0)
+                expanded = _expanded(pair, pool, text, trigger.type in DIRECTED)
+                for each in expanded + _through(trigger, expanded, pool, text, triggers):
+                    record(trigger, each, text, sentence.index, sentence.start)
+                for held, each in _venture(trigger, expanded, pool, text):
+                    record(held, each, text, sentence.index, sentence.start)
+            if (own := named[sentence.index]) and _ROUND.nouns[article.language].search(text):
+                # a sentence about a funding round: its subject raised it ("X raised RM22 million
+                # in a seed round led by Y"), and "this round" in a later sentence is X's
+                round_subject = next(
+                    (
+                        i.b
+                        for i in best.values()
+                        if i.sentence == sentence.index
+                        and i.type == "investment"
+                        and i.b == own[0].entity
+                    ),
+                    round_subject,
+                )
         # Mentioned only as the setting of other news: a standing state, held up to the article
         standing = (
             None
@@ -864,7 +1197,16 @@ class InteractionExtractor:
                 (
                     p
                     for p in roles
-                    if marked(p, markers.agent)
+                    if (
+                        marked(p, markers.agent)
+                        # "pendanaan ... yang dipimpin TPTF": an Indonesian di- verb that passes
+                        # the act on takes its agent without "oleh"
+                        or (
+                            language == "id"
+                            and p.start >= trigger.end
+                            and marked(p, markers.bare_agent)
+                        )
+                    )
                     and not self._relayed(text, trigger, p)
                     and (
                         self._close(text, trigger.end, p.start, markers.agent_window)
@@ -908,17 +1250,26 @@ class InteractionExtractor:
                         return hirer, came_from
             if trigger.type == "talent" and trigger.confidence < markers.former_only:
                 return None  # "bergabung ke X", "joined X": an association, a player, anyone
+            served = trigger.lemma in markers.served
             if agent and target:
-                return agent, target
+                # "the contract was awarded to X by Y": Y is served, X supplies
+                return (target, agent) if served else (agent, target)
             if agent:
                 # "Tokopedia didirikan oleh X, mantan karyawan Y": the agent after the verb acts on
                 # the subject before it, not on a name further on
+                # ... nor on the agent of another participle: in "Managed by Hilton, the hotel
+                # is owned by X", X owns the hotel, not Hilton
+                free_before = [p for p in before if not self._foreign_agent(text, trigger, p)]
+                free_after = [p for p in after if not self._foreign_agent(text, trigger, p)]
                 found = (
-                    other(agent, before) or other(agent, after)
+                    other(agent, free_before) or other(agent, free_after)
                     if agent.start >= trigger.end
-                    else other(agent, after) or other(agent, before)
+                    else other(agent, free_after) or other(agent, free_before)
                 )
-                return (agent, found) if found else None
+                if found is None:
+                    return None
+                # "X was awarded the contract by Y": Y awards, X supplies it
+                return (found, agent) if served else (agent, found)
             if target:
                 # The actor is the subject before the trigger, or stands between the trigger and
                 # the target ("kepemilikan saham Microsoft di OpenAI"); not a name further on
@@ -947,15 +1298,38 @@ class InteractionExtractor:
                     # is its possessor, the actor, whatever subject the sentence has
                     subjects = []
                 actor = other(target, subjects) or other(target, between)
-                return (actor, target) if actor else None
+                if actor is None:
+                    return None
+                # "Y awarded the contract to X": X supplies Y
+                return (target, actor) if served else (actor, target)
             if trigger.confidence < markers.weak and not self._beside(trigger, before, after, text):
                 return None  # a word with other senses pairs through a marker or right beside it
+            if (
+                trigger.lemma in markers.owned_things
+                and before
+                and not self._owned(text[before[0].end : trigger.start])
+            ):
+                # "program bersama Express ini berjalan dengan mengikuti sistem milik Uber": Uber
+                # owns the system, the noun right before "milik", not Express
+                return None
+            held = self._investment_of(trigger, before, after, text)
+            if held is not None:
+                return held
+            named_as = self._named_as(trigger, before, text)
+            if named_as is not None:
+                holder, possessor = named_as
+                return (possessor, holder) if trigger.direction != "object" else (holder, possessor)
             owner = self._genitive(trigger, after, text, language)
             if owner is not None:
                 owner_of, acted_on = owner
                 return (
                     (owner_of, acted_on) if trigger.direction != "object" else (acted_on, owner_of)
                 )
+            source = self._source_apposed(trigger, after, text, triggers)
+            if before and source is not None and source.entity != before[0].entity:
+                # "KlikACC merupakan investee dari anak usaha modal ventura BCA, Central Capital
+                # Ventura": the subsidiary named in apposition is the source, not its parent
+                return source, before[0]
             if before and after:
                 second = other(before[0], after)
                 if (
@@ -968,6 +1342,10 @@ class InteractionExtractor:
                     )
                     # "buying land from X": X sells, it is not what is bought
                     or (trigger.type == "acquisition" and marked(second, markers.seller))
+                    # "the acquisition cost of the (PPP) project held by X": an agent the trigger
+                    # could not take (too far, past a bracket) is no object of it either
+                    or self._foreign_agent(text, trigger, second)
+                    or (marked(second, markers.agent) and second.start >= trigger.end)
                 ):
                     return None
                 if (
@@ -1082,7 +1460,11 @@ class InteractionExtractor:
                 return None
             if q.end <= trigger.start or p.start >= trigger.end or inside:
                 return p, q
-        if trigger.confidence < markers.weak and not self._beside(trigger, before, after, text):
+        if (
+            trigger.confidence < markers.weak
+            and not self._beside(trigger, before, after, text)
+            and not self._examples_after(trigger, before, after, text)
+        ):
             return None
         if before and after:
             second = other(before[0], after)
@@ -1223,6 +1605,130 @@ class InteractionExtractor:
         return first, second
 
     @staticmethod
+    def _source_apposed(
+        trigger: Trigger, after: list[_Participant], text: str, triggers: list[Trigger]
+    ) -> _Participant | None:
+        """The name in apposition to a relational noun and its possessor right after the source
+        word of a sourced trigger: "investee dari anak usaha modal ventura BCA, CCV" is CCV."""
+        markers = _markers()
+        if trigger.type not in _SOURCED or len(after) < 2:
+            return None
+        noun = next(
+            (t for t in triggers if t.relational and t.start >= trigger.end and t is not trigger),
+            None,
+        )
+        if noun is None or not markers.seller.search(text, trigger.end, noun.start):
+            return None
+        if len(text[trigger.end : noun.start].split()) != 1:
+            return None  # the source word alone between: "investee dari anak usaha"
+        possessor, apposed = after[0], after[1]
+        if (
+            possessor.start < noun.end
+            or len(text[noun.end : possessor.start].split()) > markers.gap
+        ):
+            return None
+        if text[possessor.end : apposed.start].strip() != "," or apposed.entity == possessor.entity:
+            return None
+        return apposed
+
+    @staticmethod
+    def _named_as(
+        trigger: Trigger, before: list[_Participant], text: str
+    ) -> tuple[_Participant, _Participant] | None:
+        """A name set by "as" beside a possessive pronoun and a relational noun holds the relation,
+        the pronoun's organization possesses it: "X has appointed Y as its new external auditor,
+        replacing Z" (Y, not Z, is X's auditor)."""
+        markers = _markers()
+        if not trigger.relational or len(before) < 2 or before[0].via != "pronoun":
+            return None
+        pronoun, holder = before[0], before[1]
+        if holder.entity == pronoun.entity:
+            return None
+        modifiers = text[pronoun.end : trigger.start].split()
+        if len(modifiers) > 2 or any(c in text[pronoun.end : trigger.start] for c in ",;:()"):
+            return None
+        if (
+            not markers.as_party.search(text, holder.end, pronoun.start)
+            or len(text[holder.end : pronoun.start].split()) != 1
+        ):
+            return None
+        return holder, pronoun
+
+    @staticmethod
+    def _investment_of(
+        trigger: Trigger, before: list[_Participant], after: list[_Participant], text: str
+    ) -> tuple[_Participant, _Participant] | None:
+        """A name set by a copula beside an investment noun whose holder follows "of": "SilTerra is
+        a strategic investment of DNeX and X" (DNeX and X invest in SilTerra; markers.toml
+        `[held_of]`)."""
+        markers = _markers()
+        if trigger.lemma not in markers.held_of or not before or not after:
+            return None
+        if not markers.held_of_word.fullmatch(text, trigger.end, after[0].start):
+            return None
+        words = re.findall(r"[\w-]+", text[before[0].end : trigger.start].lower())
+        if not words or words[0] not in markers.copulas | markers.bare_copulas:
+            return None
+        if len(words) > 1 + markers.gap or any(
+            c in text[before[0].end : trigger.start] for c in ",;:()"
+        ):
+            return None
+        return after[0], before[0]
+
+    @staticmethod
+    def _owned(between: str) -> bool:
+        """The words between a name and "milik" leave the name the thing owned: only fillers
+        ("Instagram, yang kini milik Facebook"), or a copula first, after which the words describe
+        the name ("MDI Venture merupakan venture capital milik Telkom")."""
+        markers = _markers()
+        for word in re.findall(r"[\w-]+", between.lower()):
+            if word in markers.copulas or word in markers.bare_copulas:
+                return True
+            if word not in markers.owned_fillers:
+                return False
+        return True
+
+    @staticmethod
+    def _enough(participants: list[_Participant], continued: _Participant | None) -> bool:
+        """Two organizations to pair: in the sentence, or one there and the subject it continues."""
+        distinct = {p.entity for p in participants}
+        return len(distinct) >= 2 or (
+            continued is not None and len(distinct | {continued.entity}) >= 2
+        )
+
+    @staticmethod
+    def _unsaid(trigger: Trigger, participants: list[_Participant], text: str) -> bool:
+        """A directed act stated without its actor: no organization before the trigger, and the
+        one it acts on marked right after it ("an RM18.5 million contract to supply cables to
+        Tenaga Nasional Bhd"), or only other targets before it. Only for the types of
+        markers.toml `unsaid_actor`."""
+        markers = _markers()
+        if (
+            trigger.type not in markers.unsaid
+            or trigger.confidence < markers.weak
+            or trigger.relational  # "the prime contractors for X": the noun names the actor
+        ):
+            return False
+        target = markers.target.get(trigger.type)
+        if target is None or any(
+            # another act's target is no actor: "supply X to A and Y to B"
+            p.start < trigger.start and not target.search(text, 0, p.start)
+            for p in participants
+        ):
+            return False
+        return any(
+            p.start >= trigger.end and target.search(text, trigger.end, p.start)
+            for p in participants
+        )
+
+    @staticmethod
+    def _foreign_agent(text: str, trigger: Trigger, p: _Participant) -> bool:
+        """`p` is the agent of another passive verb or participle ("Managed by Hilton, ...")."""
+        return bool(_markers().agent.search(text, 0, p.start)) and InteractionExtractor._relayed(
+            text, trigger, p
+        )
+
+    @staticmethod
     def _relayed(text: str, trigger: Trigger, agent: _Participant) -> bool:
         """An agent marker after another passive verb or participle is that verb's agent: "yang
         dirilis oleh Reuters", "the project held by X" (unless the verb passes the act on: "yang
@@ -1284,6 +1790,23 @@ class InteractionExtractor:
         limit = _markers().weak_gap if words is None else words
         return len(between.split()) <= limit and not any(c in between for c in ";:()")
 
+    @staticmethod
+    def _examples_after(
+        trigger: Trigger, before: list[_Participant], after: list[_Participant], text: str
+    ) -> bool:
+        """A weak symmetric trigger whose counterparts are given as examples right after it, its
+        subject in the same clause before it: "X is the only provider that works with top banks -
+        such as A in Malaysia and B in Korea -" (X works with A and with B)."""
+        markers = _markers()
+        if not before or not after:
+            return False
+        found = markers.examples.search(text, trigger.end, after[0].start)
+        return (
+            found is not None
+            and InteractionExtractor._close(text, trigger.end, found.start(), words=markers.gap)
+            and not any(c in text[before[0].end : trigger.start] for c in ",;:()")
+        )
+
     def _beside(
         self, trigger: Trigger, before: list[_Participant], after: list[_Participant], text: str
     ) -> bool:
@@ -1296,8 +1819,12 @@ class InteractionExtractor:
             c in text[before[0].end : trigger.start] for c in ",;:()"
         ):
             return True
-        return self._close(text, before[0].end, trigger.start) and self._close(
-            text, trigger.end, after[0].start
+        if not self._close(text, trigger.end, after[0].start):
+            return False
+        # "Neoline, a French start-up that makes cargo ships, has a contract with Michelin": the
+        # subject, an appositive set off by commas, then at most `weak_gap` words
+        return self._close(text, before[0].end, trigger.start) or bool(
+            _markers().appositive.fullmatch(text, before[0].end, trigger.start)
         )
 
     @staticmethod
