@@ -713,6 +713,16 @@ def test_a_surname_after_the_full_name_is_that_person() -> None:
         ("Pesawat Trans 7 tiba pukul 12.00 di Liga 1.", "Trans 7", "Trans 7"),
         ("Mereka memakai Kilau pada ponsel.", "Kilau", None),
         ("It opened KPJ DSH2 today.", "KPJ", "KPJ"),
+        # financial measures, with or without their acronym
+        ("Rasio Return on Equity ROE bank naik.", "Return on Equity ROE", None),
+        ("Loan to Deposit Ratio perseroan turun.", "Loan to Deposit Ratio", None),
+        ("Dengan BI Rate di level 6 persen, kredit tumbuh.", "BI Rate", None),
+        ("Saham Capital A naik.", "Capital A", "Capital A"),
+        ("Saham Sinar Capital ABC naik.", "Sinar Capital ABC", "Sinar Capital ABC"),
+        # a Roman numeral is an ordinal, not a name; "XL" is a known one's
+        ("Ia juara Pekan Olahraga ke-XIV tahun ini.", "XIV", None),
+        ("Pelanggan XL bertambah.", "XL", "XL"),
+        ("Dana ventura CCV tumbuh.", "CCV", "CCV"),
     ],
 )
 def test_a_product_an_index_or_a_document_is_no_organization(
@@ -736,6 +746,13 @@ def test_a_product_an_index_or_a_document_is_no_organization(
         ("88.co", "LOC", True),
         ("Budi Santosa", "PER", False),
         ("Kilometer 5", "LOC", False),
+        # institutions' ends; a centre only where the model took it for a person's name
+        ("Jakarta Futures Exchange", "LOC", True),
+        ("Pacific Fisheries Commission", "PER", True),
+        ("Tropical Storm Advisory Centre", "PER", True),
+        ("Bandung Advisory Centre", "LOC", False),
+        ("Surabaya Convention Centre", "PER", False),
+        ("Lincoln exchange", "LOC", False),
     ],
 )
 def test_a_name_shaped_as_an_organizations_is_one(name: str, kind: str, expected: bool) -> None:
@@ -865,3 +882,79 @@ def test_one_word_after_a_party_and_a_title_is_a_person(
     text: str, span: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sorted(_reshaped(text, [(span, "ORG")])) == sorted(expected)
+
+
+def test_a_state_named_like_an_organization_is_a_place() -> None:
+    from newstide.nlp.entities import _without_non_organizations
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Ia belajar di Uni Soviet lalu bekerja di Uni Eropa."
+    spans = [_span(text, "Uni Soviet"), _span(text, "Uni Eropa")]
+    view = _rule_view(text, spans, "id")
+    found = _without_non_organizations(view, spans, KnowledgeBase.load())
+    assert [(text[s:e], kind) for s, e, kind, _ in found] == [
+        ("Uni Soviet", "LOC"),
+        ("Uni Eropa", "ORG"),
+    ]
+
+
+def test_a_listed_companys_bare_ticker_is_part_of_its_name() -> None:
+    import spacy
+
+    from newstide.nlp.entities import _tickers_joined
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Kemarin PT Medco Energi Internasional Tbk MEDC dan PT Sinar Abadi Tbk SNAB naik."
+    spans = [
+        _span(text, "PT Medco Energi Internasional Tbk"),
+        _span(text, "MEDC"),
+        _span(text, "PT Sinar Abadi Tbk"),
+        _span(text, "SNAB"),
+    ]
+    doc = spacy.blank("id")(text)
+    joined = _tickers_joined(doc, spans, KnowledgeBase.load())
+    # an unknown company's four letters may be anything: left as they are
+    assert [text[s:e] for s, e, _, _ in joined] == [
+        "PT Medco Energi Internasional Tbk MEDC",
+        "PT Sinar Abadi Tbk",
+        "SNAB",
+    ]
+
+
+def test_a_personal_name_by_a_persons_noun_or_among_people_is_a_person() -> None:
+    from newstide.nlp.entities import _people_by_context
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Foto itu diambil Darmo Suryaningrat, anggota pasukan elite. "
+        "Pemenangnya Budi Hartono, Wulan Sarimaya Putri, Agus Salim dan Rina Wati. "
+        "Pemain Persija Raya, Agus Salim dan Rina Wati hadir. "
+        "Partai Nusantara Jaya, anggota koalisi, hadir. Bank Sentosa, mitra Budi, hadir."
+    )
+    spans = [
+        _span(text, "Darmo Suryaningrat"),
+        _span(text, "Budi Hartono", "PER"),
+        _span(text, "Wulan Sarimaya Putri"),
+        _span(text, "Agus Salim", "PER"),
+        _span(text, "Rina Wati", "PER"),
+        _span(text, "Persija Raya"),
+        _span(text, "Agus Salim", "PER", 1),
+        _span(text, "Rina Wati", "PER", 1),
+        _span(text, "Partai Nusantara Jaya"),
+        _span(text, "Bank Sentosa"),
+    ]
+    view = _rule_view(text, spans, "id")
+    found = _people_by_context(view, spans, KnowledgeBase.load())
+    # "Partai" and "Bank" head organizations' names; "mitra" says nothing of a person
+    assert [(text[s:e], kind) for s, e, kind, _ in found] == [
+        ("Darmo Suryaningrat", "PER"),
+        ("Budi Hartono", "PER"),
+        ("Wulan Sarimaya Putri", "PER"),
+        ("Agus Salim", "PER"),
+        ("Rina Wati", "PER"),
+        ("Persija Raya", "ORG"),  # a club before its players: a list of three
+        ("Agus Salim", "PER"),
+        ("Rina Wati", "PER"),
+        ("Partai Nusantara Jaya", "ORG"),
+        ("Bank Sentosa", "ORG"),
+    ]

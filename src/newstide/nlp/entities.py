@@ -29,7 +29,12 @@ again by the leading word(s) of its name ("Censof" of "Censof Holdings Bhd") or 
 ("DNeX" of "Dagang NeXchange Bhd"), even where the model took that for a person. A one-word
 "organization" that is a word of a person's full name ("Elia" of "Elia Massa Manik") is that
 person, and one that is only an ordinary word capitalised at a sentence's start ("Lensa
-tersebut") is nothing.
+tersebut") is nothing. A personal name the model took for an organization is a person's when a
+comma and a noun for a person follow it ("X, anggota PETA") or it is listed among people; a
+financial measure ("Net Interest Margin", "BI Rate") or a Roman numeral is no organization; a
+state with an organization's shape ("Uni Soviet") is a place; a name ending in an institution's
+word ("New York Mercantile Exchange") is an organization; and a listed company's bare ticker
+after its name ("... Tbk MEDC") is part of it.
 """
 
 from __future__ import annotations
@@ -575,6 +580,31 @@ def _not_organizations() -> dict[str, frozenset[str]]:
 _MODEL_NUMBER = re.compile(r"(?:[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|\d{1,2}\.\d)")
 
 
+#: A Roman numeral below 40 of two or more letters ("XXII" of "ke-XXII", "III"): an ordinal,
+#: not a name. Not with C or L: "CV", "CCV" and "XL" are as often acronyms.
+_ROMAN_NUMERAL = re.compile(r"(?=[IVX]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _measure(words: Sequence[str], cues: dict[str, frozenset[str]]) -> bool:
+    """Whether a name's words name a financial measure (``not_organizations.toml``): all of them
+    measure words, bar an acronym of it at the end ("Return on Asset ROA", "Net Interest
+    Margin"), or the last one a word that ends a measure's name ("BI Rate")."""
+    if len(words) < 2:
+        return False
+    if words[-1].casefold() in cues.get("measure_ends", frozenset()):
+        return True
+    acronym = words[-1] if words[-1].isupper() and len(words[-1]) >= 2 else ""
+    body = words[:-1] if acronym else words
+    if len(body) == 1 and body[0][:1].upper() not in acronym[1:]:
+        # one word is a measure's only as the tail of its acronym ("Equity ROE"), not
+        # "Capital A"
+        return False
+    vocabulary = cues.get("measure_words", frozenset())
+    return all(word.casefold() in vocabulary for word in body) and any(
+        word[:1].isupper() for word in body
+    )
+
+
 def _without_non_organizations(
     article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
 ) -> list[tuple[int, int, str, str]]:
@@ -591,8 +621,13 @@ def _without_non_organizations(
     named = cues.get("indexes", frozenset()) | cues.get("documents", frozenset())
     kept = []
     for start, end, kind, via in spans:
+        if kind == "ORG" and text[start:end].casefold() in cues.get("states", frozenset()):
+            kept.append((start, end, "LOC", via))
+            continue
         if kind != "ORG" or via == "kb" or kb.lookup(text[start:end]) is not None:
             kept.append((start, end, kind, via))
+            continue
+        if _ROMAN_NUMERAL.fullmatch(text[start:end]):
             continue
         name = text[start:end]
         words = name.split()
@@ -611,6 +646,7 @@ def _without_non_organizations(
             continue
         if (
             name.casefold() in named
+            or _measure(words, cues)
             # an acronym before one is as often a company's ("KPJ DSH2", a KPJ hospital)
             or (
                 after
@@ -633,6 +669,76 @@ def _titles() -> frozenset[str]:
     path = resources.files("newstide").joinpath("data/entities/roles.toml")
     titles = tomllib.loads(path.read_text(encoding="utf-8"))["titles"]
     return frozenset(str(title).lower() for title in titles)
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns that say what a person is, after a name and a comma (``roles.toml``), with the
+    job titles."""
+    path = resources.files("newstide").joinpath("data/entities/roles.toml")
+    nouns = tomllib.loads(path.read_text(encoding="utf-8")).get("person_nouns", [])
+    return frozenset(str(noun).lower() for noun in nouns) | _titles()
+
+
+#: Names a list holds at least for an organization among people to be a person's.
+_LISTED_PEOPLE = 4
+#: The words after a name and a comma ("Latief Hendraningrat, anggota PETA").
+_APPOSITION_AFTER = re.compile(r", ([a-z][\w-]*)(?: ([a-z][\w-]*))?")
+#: A word of a personal name: a capital and lower-case letters ("Hendraningrat"), no digit.
+_PERSONAL_WORD = re.compile(r"[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?")
+
+
+def _people_by_context(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """Model ORG spans that are a personal name by their place, made PER: words shaped as a
+    personal name (two to four, each a capital and lower-case letters) that the knowledge base
+    does not know and none of which is an organization's head or end ("Partai", "Holdings"), a
+    legal form, a place found or an ordinary word of the article, and that are followed by a
+    comma and a job title or a noun that says what a person is ("Latief Hendraningrat, anggota
+    PETA"; ``roles.toml``) or listed with three or more names, all people the model found
+    ("A, Dwi Pradipta Santoso, B dan C")."""
+    text = _doc_text(article.doc)
+    heads = kb.leading_name_words() | _name_ends() | _group_words() | _institution_words()[0]
+    # a list item by where it ends: a sentence's capitalised first word may start the first
+    kinds = {end: kind for _, end, kind, _ in spans}
+    listed_with_people: set[int] = set()
+    for listed in _LIST.finditer(text):
+        ends = [item.end() for item in _LIST_ITEM.finditer(text, *listed.span())]
+        item_kinds = [kinds.get(end) for end in ends]
+        # four or more, all people bar one: "pemain Mitra Kukar, A dan B" names a club's
+        # players, "Schalke, Borussia Dortmund, ..." clubs the model took partly for people
+        if len(ends) >= _LISTED_PEOPLE and item_kinds.count("PER") == len(ends) - 1:
+            listed_with_people.update(ends)
+    nouns = _person_nouns()
+    result = []
+    for start, end, kind, via in spans:
+        name = text[start:end]
+        words = name.split()
+        if (
+            kind != "ORG"
+            or via != "ner"
+            or not 2 <= len(words) <= 4
+            or not all(_PERSONAL_WORD.fullmatch(word) for word in words)
+            or any(
+                word.casefold() in heads
+                or word.lower() in article.lower_words
+                or word in article.loc_texts
+                or kb.legal_forms.is_form(word)
+                for word in words
+            )
+            or kb.lookup(name) is not None
+        ):
+            result.append((start, end, kind, via))
+            continue
+        after = _APPOSITION_AFTER.match(text, end)
+        titled = after is not None and (
+            after.group(1) in nouns or f"{after.group(1)} {after.group(2)}" in nouns
+        )
+        if titled or end in listed_with_people:
+            kind = "PER"
+        result.append((start, end, kind, via))
+    return result
 
 
 @cache
@@ -873,13 +979,41 @@ _WEB_NAME = re.compile(r"[A-Z0-9][\w-]*\.(?:com|co|id|net|io|my|sg|ai)(?:\.id|\.
 _GLUED_DIGITS = re.compile(r"[A-Za-z]+\d+")
 
 
+@cache
+def _institution_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that end institutions' names and words that make such a name a venue's
+    (``heads.toml``), casefolded."""
+    ends, venues = _heads().get("institution_ends", []), _heads().get("venue_words", [])
+    assert isinstance(ends, list) and isinstance(venues, list)
+    return frozenset(str(w).casefold() for w in ends), frozenset(str(w).casefold() for w in venues)
+
+
+_CENTRES = frozenset({"Centre", "Center"})
+
+
+def _institution(words: Sequence[str], kind: str) -> bool:
+    """Whether capitalised words name an institution in English: ending in a word that ends
+    institutions' names ("Mercantile Exchange", "Advisory Centre"). A centre is one only where
+    the model took it for a person's name, and not after a word that makes it a venue: one it
+    took for a place is as often a building ("Jakarta Convention Center", "Bang Yos Centre")."""
+    ends, venues = _institution_words()
+    return (
+        len(words) >= 2
+        and words[-1].casefold() in ends
+        and not (words[-1] in _CENTRES and (kind != "PER" or words[-2].casefold() in venues))
+        and all(word[:1].isupper() for word in words)
+    )
+
+
 def _shaped_as_organization(name: str, kind: str) -> bool:
     """Whether a name the model took for a person's or a place's is written as only an
     organization's is: ending in a word that ends organizations' names ("Gan Kapital"; a person's
-    only), with letters glued to digits ("Rumah123"; a person's only), or as a web address
-    ("99.co")."""
+    only) or institutions' names ("New York Mercantile Exchange", `_institution`), with letters
+    glued to digits ("Rumah123"; a person's only), or as a web address ("99.co")."""
     words = name.split()
     if _WEB_NAME.fullmatch(name):
+        return True
+    if _institution(words, kind):
         return True
     return kind == "PER" and (
         (len(words) > 1 and words[-1].casefold() in _name_ends())
@@ -1367,6 +1501,46 @@ def _short_names(
 _JOINERS = frozenset("-–&/")
 
 
+#: A stock ticker written bare after a listed company's name ("PT Medco Energi Internasional
+#: Tbk MEDC"): four capital letters.
+_TICKER = re.compile(r"[A-Z]{4}")
+
+
+def _tickers_joined(
+    doc: Doc, spans: list[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """A company's name ending in a legal form ("Tbk") and its ticker right after it, found as
+    two organizations, made one mention of the name with its ticker, as news annotation has it:
+    the ticker must be the same known organization's (its ``ticker``, or a name it goes by)."""
+    text = _doc_text(doc)
+    by_start = {start: (end, kind) for start, end, kind, _ in spans}
+    joined: dict[int, int] = {}
+    dropped: set[int] = set()
+    for start, end, kind, _ in spans:
+        if kind != "ORG" or not kb.legal_forms.is_form(text[start:end].rsplit(" ", 1)[-1]):
+            continue
+        after = by_start.get(end + 1)
+        if after is None or after[1] != "ORG" or text[end : end + 1] != " ":
+            continue
+        ticker = text[end + 1 : after[0]]
+        company = kb.lookup(text[start:end])
+        if (
+            _TICKER.fullmatch(ticker) is None
+            or company is None
+            or not (
+                (company.ticker or "").rpartition(":")[2] == ticker or kb.lookup(ticker) == company
+            )
+        ):
+            continue
+        joined[start] = after[0]
+        dropped.add(end + 1)
+    return [
+        (start, joined.get(start, end), kind, via)
+        for start, end, kind, via in spans
+        if start not in dropped
+    ]
+
+
 def _standing_alone(article: _Article, words: Span, legal_forms: LegalForms) -> bool:
     """Whether words stand as a name of their own, not inside a longer capitalised one: the word
     after is not capitalised (bar a legal form) nor a number ("Liga 1"), the word before does not
@@ -1537,8 +1711,10 @@ class EntityRecognizer:
         spans = _short_names(view, spans, taken, self.kb)
         spans = _organizations_throughout(doc, spans)
         spans = _people_throughout(view, spans, self.kb)
+        spans = _people_by_context(view, spans, self.kb)
         spans = _without_ordinary_words(view, spans, self.kb)
         spans = _without_non_organizations(view, spans, self.kb)
+        spans = _tickers_joined(doc, spans, self.kb)
         spans.sort()
         return tuple(
             Mention(
