@@ -1031,3 +1031,69 @@ def test_an_indonesian_relay_verb_takes_its_agent_without_oleh() -> None:
     )
     for investor in ("Sequoia Capital", "Gobi Partners", "Alpha JWC Ventures"):
         directed_pair(article, "investment", investor, "Startup Kopi Kenangan")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # "dari" / "from" after a bought stake marks who sells it, not an investor
+        ("id", "Tencent membeli 12 persen saham Snap dari Softbank pada tahun lalu."),
+        ("en", "Tencent bought a 12 percent stake in Snap from SoftBank last year."),
+    ],
+)
+def test_a_stake_bought_from_a_seller_is_the_buyers(language: str, text: str) -> None:
+    article = analyzed(language, text)
+    directed_pair(article, "investment", "Tencent", "Snap Inc.")
+    assert not any("SoftBank Group" in (a, b) for a, b, _kind in pairs(article))
+
+
+def test_a_stake_bought_from_someone_names_no_investee() -> None:
+    article = analyzed("id", "Grab membeli saham dari SoftBank senilai US$ 1 miliar tahun lalu.")
+    assert pairs(article) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Maxis, a telco that competes with Celcom, has a contract with Huawei."),
+        ("en", "Maxis, which competes with Celcom, signed a partnership agreement with Huawei."),
+        ("id", "Maxis, operator yang bersaing dengan Celcom, menjalin kerja sama dengan Huawei."),
+    ],
+)
+def test_a_name_inside_an_apposition_is_not_the_subjects_act(language: str, text: str) -> None:
+    article = analyzed(language, text)
+    found = pairs(article)
+    assert any(kind == "competition" and "Maxis" in (a, b) for a, b, kind in found)
+    with_huawei = {(a, b) for a, b, kind in found if "Huawei" in (a, b)}
+    assert with_huawei and all("Maxis" in pair for pair in with_huawei)
+
+
+def test_a_coordinated_partner_is_no_apposition() -> None:
+    article = analyzed(
+        "en", "Maxis, along with Celcom, signed a partnership agreement with Huawei last year."
+    )
+    assert {kind for _a, _b, kind in pairs(article)} == {"partnership"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pihak Grab menekankan kepada DailySocial bahwa kemitraan dengan Tokopedia tetap berjalan.",
+        "Kepada DailySocial, Grab mengatakan bahwa kemitraan dengan Tokopedia tetap berjalan.",
+    ],
+)
+def test_an_outlet_a_speaker_tells_is_no_party(text: str) -> None:
+    article = analyzed("id", text)
+    assert pairs(article) == {("Grab", "Tokopedia", "partnership")}
+
+
+def test_a_merger_noun_names_its_own_pair() -> None:
+    # the subject pushing the merger is no party to it
+    article = analyzed(
+        "id",
+        "SoftBank memutuskan untuk mendorong peleburan operasional Grab dan Uber di Asia Tenggara.",
+    )
+    assert {(a, b) for a, b, kind in pairs(article) if kind == "acquisition"} in (
+        {("Grab", "Uber")},
+        {("Uber", "Grab")},
+    )

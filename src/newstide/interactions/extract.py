@@ -68,6 +68,7 @@ class _Markers:
     target: dict[str, re.Pattern[str]]
     source_before: re.Pattern[str]
     source_after: re.Pattern[str]
+    source_fronted: re.Pattern[str]
     examples: re.Pattern[str]
     counterpart: re.Pattern[str]
     weak: float
@@ -87,6 +88,7 @@ class _Markers:
     object_preposition: re.Pattern[str]
     party_nouns: frozenset[str]
     seller: re.Pattern[str]
+    seller_words: frozenset[str]
     counterpart_next: re.Pattern[str]
     party_markers: re.Pattern[str]
     possessors: dict[str, re.Pattern[str]]
@@ -190,6 +192,11 @@ def _markers() -> _Markers:
     data = _marker_data()
     gap = int(data["gap"])
     conjunctions = "|".join(re.escape(w) for w in data["and"])
+    not_openers = "|".join(
+        re.escape(w)
+        for key in ("and", "through", "examples", "counterpart", "between")
+        for w in data[key]
+    )
     # "Manjung City Council and the District Council of Kerian": an article after the conjunction
     article = rf"(?:(?:{'|'.join(re.escape(w) for w in data['and_articles'])})\s+)?"
     return _Markers(
@@ -211,6 +218,11 @@ def _markers() -> _Markers:
         ),
         target={kind: _before_name(words, gap) for kind, words in data["target"].items()},
         source_before=_source_before(data["source"]),
+        # "Kepada DailySocial, X menjelaskan": from the sentence start to the name (fullmatch)
+        source_fronted=re.compile(
+            rf"\s*(?:{'|'.join(re.escape(w) for w in data['source']['fronted'])})\s+",
+            re.IGNORECASE,
+        ),
         examples=_before_name(data["examples"], 1),
         counterpart=_before_name(data["counterpart"], 1),
         weak=float(data["weak_confidence"]),
@@ -269,8 +281,13 @@ def _markers() -> _Markers:
         held_of_word=re.compile(
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['held_of']['words'])})\s+", re.IGNORECASE
         ),
+        # ", a French start-up that makes cargo ships, has a ": a lowercase word opens the
+        # apposition (group ``body``), not one that joins another party (`and`, `through`,
+        # `examples`, `counterpart`, `between`: "X, along with Y, signed"); at most `weak_gap`
+        # words after it, none a conjunction ("A, anak usaha B, dan C")
         appositive=re.compile(
-            rf"\s*,\s*(?:{'|'.join(re.escape(w) for w in data['appositive'])})\s[^;:()]*,"
+            rf"\s*,\s*(?P<body>(?!(?:{not_openers})(?![\w-]))(?-i:[a-z])[^;:()]*),"
+            rf"(?!\s*(?:{conjunctions})(?![\w-]))"
             rf"\s*(?:[^\s,;:()]+\s+){{0,{int(data['weak_gap'])}}}",
             re.IGNORECASE,
         ),
@@ -285,6 +302,7 @@ def _markers() -> _Markers:
         ),
         party_nouns=frozenset(w.lower() for w in data["party_nouns"]),
         seller=_before_name(data["seller"], 0),
+        seller_words=frozenset(w.lower() for w in data["seller"]),
         counterpart_next=re.compile(
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['counterpart'])})\b", re.IGNORECASE
         ),
@@ -370,6 +388,30 @@ def _nearest_before(participants: list[_Participant], offset: int) -> list[_Part
 
 def _nearest_after(participants: list[_Participant], offset: int) -> list[_Participant]:
     return sorted((p for p in participants if p.start >= offset), key=lambda p: p.start)
+
+
+def _outside_apposition(
+    trigger: Trigger, participants: list[_Participant], text: str
+) -> list[_Participant]:
+    """Not the names inside an apposition between a subject and the trigger after it: in
+    "Maxis, a telco that competes with Celcom, has a contract with Huawei" Maxis has the contract,
+    not Celcom (markers.toml `appositive`). An apposition is one phrase: a name past a comma inside
+    it ("SoftBank, kini investor Uber, memutuskan mendorong peleburan Grab dan Uber, hal ini
+    menandai persaingan") says the span runs over clauses, and nothing is dropped."""
+    pattern = _markers().appositive
+    for subject in participants:
+        if subject.end > trigger.start:
+            break
+        found = pattern.fullmatch(text, subject.end, trigger.start)
+        if found is None:
+            continue
+        start, end = found.start("body"), found.end("body")
+        inside = [p for p in participants if start <= p.start and p.end <= end]
+        comma = text.find(",", start, end)
+        if comma >= 0 and any(p.start > comma for p in inside):
+            return participants
+        return [p for p in participants if p not in inside]
+    return participants
 
 
 def _distinct(people: list[_Participant]) -> list[_Participant]:
@@ -638,8 +680,20 @@ _RAGGED = re.compile(r"[ \t]+|\s*,\s*(?:(?-i:[A-Z][\w-]*)\s+){1,2}")
 #: Words at most between a coordinated pair and the symmetric trigger after it.
 _FAR = 8
 
-#: Types whose actor a source word marks ("investasi dari X", "pasokan dari X", "gugatan dari X").
-_SOURCED = frozenset({"investment", "supply", "legal"})
+
+def _sourced(trigger: Trigger) -> bool:
+    """A `seller` word ("dari", "from") marks the trigger's actor: "investasi dari X", "pasokan
+    dari X", "gugatan dari X" (the lexicon's source words of its entry)."""
+    return bool(trigger.sources & _markers().seller_words)
+
+
+def _buys(trigger: Trigger) -> bool:
+    """An acquisition, or an investment that buys a stake ("membeli saham X dari Y", "bought a
+    stake in X from Y"): a `seller` word marks who sells, no party to the act."""
+    return trigger.type == "acquisition" or (
+        trigger.type == "investment" and bool(trigger.sources) and not _sourced(trigger)
+    )
+
 
 #: A name's possessive, a noun of at most four words, then a comma: "YBKU's holding company, ".
 _POSSESSED_APPOSITION = re.compile(r"['’]s(?:\s+[^\s,;:.()]+){1,4}\s*,\s*")
@@ -1076,7 +1130,11 @@ class InteractionExtractor:
                     # "the acquisition of a 51 per cent stake in X", "membeli 60 persen saham X":
                     # control changes hands, an acquisition (tone 0, GUIDELINES default)
                     trigger = dataclasses.replace(trigger, type="acquisition", tone=0.0)
-                expanded = _expanded(pair, pool, text, trigger.type in DIRECTED)
+                # a merger (direction "none") joins the members of one list: "peleburan Grab dan
+                # Uber"; no other directed act does
+                expanded = _expanded(
+                    pair, pool, text, trigger.type in DIRECTED and trigger.direction != "none"
+                )
                 for each in expanded + _through(trigger, expanded, pool, text, triggers):
                     record(trigger, each, text, sentence.index, sentence.start)
                 for held, each in _venture(trigger, expanded, pool, text):
@@ -1145,6 +1203,10 @@ class InteractionExtractor:
                 any(s <= mention.start and mention.end <= e for s, e in datelines)
                 or markers.source_before.search(text, max(0, offset - 1), mention.start)
                 or markers.source_after.match(text, mention.end, end_of_sentence)
+                or (
+                    markers.source_fronted.fullmatch(text, offset, mention.start)
+                    and text[mention.end : end_of_sentence].lstrip().startswith(",")
+                )
             ):
                 continue
             start, end = mention.start - offset, mention.end - offset
@@ -1167,7 +1229,9 @@ class InteractionExtractor:
         language: str = "id",
     ) -> tuple[_Participant, _Participant] | None:
         markers = _markers()
-        participants = self._unclaimed(trigger, participants, text, triggers)
+        participants = _outside_apposition(
+            trigger, self._unclaimed(trigger, participants, text, triggers), text
+        )
         before = _distinct(_nearest_before(participants, trigger.start))
         after = _distinct(_nearest_after(participants, trigger.end))
         nearby = after + before
@@ -1179,6 +1243,14 @@ class InteractionExtractor:
             return next((p for p in among if p.entity != than.entity), None)
 
         if trigger.type in DIRECTED:
+            if (
+                trigger.direction == "none"
+                and len(after) >= 2
+                and markers.joined.fullmatch(text, after[0].end, after[1].start)
+                and self._noun_pair(trigger, after[0], after, text, language)
+            ):
+                # "mendorong peleburan operasional Grab dan Uber": a merger's own pair
+                return after[0], after[1]
             if trigger.relational and after and marked(after[0], markers.examples):
                 # "bank lain yang bertindak sebagai kreditur, di antaranya Bank DKI": the names
                 # are instances of the noun, not the other side of its relation
@@ -1340,8 +1412,9 @@ class InteractionExtractor:
                         language == "id"
                         and self._possessed(text, trigger, before[0], second, triggers)
                     )
-                    # "buying land from X": X sells, it is not what is bought
-                    or (trigger.type == "acquisition" and marked(second, markers.seller))
+                    # "buying land from X", "membeli saham dari X": X sells, it is not what is
+                    # bought
+                    or (_buys(trigger) and marked(second, markers.seller))
                     # "the acquisition cost of the (PPP) project held by X": an agent the trigger
                     # could not take (too far, past a bracket) is no object of it either
                     or self._foreign_agent(text, trigger, second)
@@ -1349,7 +1422,7 @@ class InteractionExtractor:
                 ):
                     return None
                 if (
-                    trigger.type in _SOURCED
+                    _sourced(trigger)
                     and marked(second, markers.seller)
                     and not marked(second, markers.examples)  # "mulai dari X, Y dan Z"
                 ):
@@ -1414,20 +1487,7 @@ class InteractionExtractor:
         for p, q in joined:  # "X dan Y bermitra", "kemitraan X dan Y", "hubungan X dan Y memanas"
             inside = trigger.start <= p.start and q.end <= trigger.end
             if p.start >= trigger.end and before:
-                if (
-                    language == "id"
-                    and _nominal(trigger)
-                    and trigger.text.lower() not in markers.party_nouns
-                    and p.entity == after[0].entity
-                    and self._close(text, trigger.end, p.start, words=2)
-                    and not any(c in text[trigger.end : p.start] for c in ",;:()")
-                    and not marked(p, markers.counterpart)
-                    and not marked(p, markers.examples)
-                    and not marked(p, markers.agent)
-                ):
-                    # "kemitraan strategis Grab dengan KAI": a noun's own pair follows it; the
-                    # subject before ("X mengungkapkan, ... dengan kemitraan Grab dengan KAI") is
-                    # not a party
+                if self._noun_pair(trigger, p, after, text, language):
                     return p, q
                 break  # "X bekerja sama dengan Y dan Z": X pairs with the list, below
             group = _group(p, participants, text)
@@ -1611,7 +1671,7 @@ class InteractionExtractor:
         """The name in apposition to a relational noun and its possessor right after the source
         word of a sourced trigger: "investee dari anak usaha modal ventura BCA, CCV" is CCV."""
         markers = _markers()
-        if trigger.type not in _SOURCED or len(after) < 2:
+        if not _sourced(trigger) or len(after) < 2:
             return None
         noun = next(
             (t for t in triggers if t.relational and t.start >= trigger.end and t is not trigger),
@@ -1805,6 +1865,35 @@ class InteractionExtractor:
             found is not None
             and InteractionExtractor._close(text, trigger.end, found.start(), words=markers.gap)
             and not any(c in text[before[0].end : trigger.start] for c in ",;:()")
+        )
+
+    def _noun_pair(
+        self,
+        trigger: Trigger,
+        first: _Participant,
+        after: list[_Participant],
+        text: str,
+        language: str,
+    ) -> bool:
+        """An Indonesian relation noun (no verb prefix) with its pair right after it, `first`
+        coordinated with the next: "kemitraan strategis Grab dengan KAI", "peleburan operasional
+        Grab dan Uber". The subject before ("X mengungkapkan, ... kemitraan Grab dengan KAI",
+        "SoftBank mendorong peleburan Grab dan Uber") is no party."""
+        markers = _markers()
+
+        def marked(pattern: re.Pattern[str]) -> bool:
+            return bool(pattern.search(text, 0, first.start))
+
+        return (
+            language == "id"
+            and _nominal(trigger)
+            and trigger.text.lower() not in markers.party_nouns
+            and first.entity == after[0].entity
+            and self._close(text, trigger.end, first.start, words=2)
+            and not any(c in text[trigger.end : first.start] for c in ",;:()")
+            and not marked(markers.counterpart)
+            and not marked(markers.examples)
+            and not marked(markers.agent)
         )
 
     def _beside(

@@ -321,6 +321,9 @@ class Trigger:
         modifiers: The modifiers (their lemmas) that scaled the tone (``strategis``, ``bitter``,
             ``remain`` for "remains" ...).
         relational: A noun naming one side of a relation (``anak usaha``, ``investor``).
+        sources: The words after it that mark its actor (``dari``, ``from``, ``by``; the entry's
+            ``sources`` else the ``[source]`` words; empty without ``source_flip``). Buying a
+            stake takes only ``oleh`` / ``by``: in "membeli saham X dari Y" Y sells.
     """
 
     start: int
@@ -333,6 +336,7 @@ class Trigger:
     confidence: float = 1.0
     modifiers: tuple[str, ...] = ()
     relational: bool = False
+    sources: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +408,7 @@ def _entry(raw: Any, kind: str, defaults: Mapping[str, Any], where: str) -> _Ent
         passive=bool(raw.get("passive", True)),
         source_flip=bool(raw.get("source_flip", defaults.get("source_flip", False))),
         sources=(
-            frozenset(raw.get("sources", defaults["sources"]))
+            frozenset(raw["sources"] if "sources" in raw else defaults["sources"])
             if "sources" in raw or "sources" in defaults
             else None
         ),
@@ -556,7 +560,7 @@ class Lexicon:
         """A source word ("dari", "from", "by") shortly after the trigger, in its clause:
         "pendanaan dari X", "funding round led by X" — X, after the trigger, acts."""
         grammar = self._grammar
-        sources = grammar.sources if entry.sources is None else entry.sources
+        sources = self._sources(entry)
         previous = tokens[end - 1]
         for token in tokens[end : end + grammar.source_window]:
             if _BOUNDARY_CHARS.intersection(sentence[previous.end : token.start]):
@@ -656,7 +660,11 @@ class Lexicon:
             confidence=entry.confidence,
             modifiers=tuple(word for word, _scale in modifiers),
             relational=entry.relational,
+            sources=self._sources(entry) if entry.source_flip else frozenset(),
         )
+
+    def _sources(self, entry: _Entry) -> frozenset[str]:
+        return self._grammar.sources if entry.sources is None else entry.sources
 
     def _modifiers(
         self, sentence: str, tokens: list[Token], taken: list[bool], i: int, end: int
