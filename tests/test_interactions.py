@@ -1097,3 +1097,27 @@ def test_a_merger_noun_names_its_own_pair() -> None:
         {("Grab", "Uber")},
         {("Uber", "Grab")},
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "id",
+            "Persija Jakarta bersaing dengan Persib Bandung dalam laga pekan ketiga Liga 1, Sabtu.",
+        ),
+        (
+            "en",
+            "Arsenal will compete with Chelsea in Saturday's Premier League fixture at the stadium.",
+        ),
+    ],
+)
+def test_a_sports_fixture_is_no_competition_nor_tension(language: str, text: str) -> None:
+    # GUIDELINES rule 4: a match between clubs is no market rivalry
+    found = {kind for _, _, kind in pairs(analyzed(language, text))}
+    assert not found & {"competition", "tension"}
+
+
+def test_market_rivalry_outside_sport_is_still_competition() -> None:
+    article = analyzed("en", "Grab competes with Gojek for drivers in Jakarta, the company said.")
+    find(article, "Grab", "Gojek", "competition")

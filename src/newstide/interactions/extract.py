@@ -88,6 +88,7 @@ class _Markers:
     object_preposition: re.Pattern[str]
     party_nouns: frozenset[str]
     seller: re.Pattern[str]
+    fixture: re.Pattern[str]
     seller_words: frozenset[str]
     counterpart_next: re.Pattern[str]
     party_markers: re.Pattern[str]
@@ -302,6 +303,7 @@ def _markers() -> _Markers:
         ),
         party_nouns=frozenset(w.lower() for w in data["party_nouns"]),
         seller=_before_name(data["seller"], 0),
+        fixture=_words(data["fixture"]),
         seller_words=frozenset(w.lower() for w in data["seller"]),
         counterpart_next=re.compile(
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['counterpart'])})\b", re.IGNORECASE
@@ -1075,6 +1077,9 @@ class InteractionExtractor:
                 if not any(p.start <= t.start and t.end <= p.end for p in participants)
                 and not _AMPERSAND.search(text, 0, t.start)
             ]
+            if _markers().fixture.search(text):
+                # a sports fixture is no competition, its play no tension (GUIDELINES rule 4)
+                triggers = [t for t in triggers if t.type not in ("competition", "tension")]
             # "signed a share subscription agreement with X": what is signed says what it is; the
             # signing is no partnership of its own (markers.toml `signing`)
             triggers = [t for t in triggers if not _signs_other(t, triggers, text)]
