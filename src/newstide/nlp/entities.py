@@ -566,12 +566,26 @@ def _without_ordinary_words(
 
 
 @cache
+def entity_data(name: str) -> dict[str, object]:
+    """A word-list file of ``data/entities`` (``heads.toml``, ``roles.toml`` ...), read once."""
+    path = resources.files("newstide").joinpath(f"data/entities/{name}")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def entity_words(name: str, key: str) -> frozenset[str]:
+    """One list of a ``data/entities`` file, casefolded (empty when the file has no such list)."""
+    words = entity_data(name).get(key, [])
+    assert isinstance(words, list)
+    return frozenset(str(word).casefold() for word in words)
+
+
+@cache
 def _not_organizations() -> dict[str, frozenset[str]]:
     """``data/entities/not_organizations.toml``: cues and names of products, stock indexes and
     documents, each list casefolded."""
-    path = resources.files("newstide").joinpath("data/entities/not_organizations.toml")
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {key: frozenset(str(word).casefold() for word in words) for key, words in data.items()}
+    name = "not_organizations.toml"
+    return {key: entity_words(name, key) for key in entity_data(name)}
 
 
 #: A model or version number ("G1", "SQ10", "S8", "1.0", "v2"): letters and digits together, or
@@ -663,21 +677,16 @@ def _without_non_organizations(
     return kept
 
 
-@cache
 def _titles() -> frozenset[str]:
     """Job titles ("ceo", "direktur utama") from ``data/entities/roles.toml``, lower case."""
-    path = resources.files("newstide").joinpath("data/entities/roles.toml")
-    titles = tomllib.loads(path.read_text(encoding="utf-8"))["titles"]
-    return frozenset(str(title).lower() for title in titles)
+    return entity_words("roles.toml", "titles")
 
 
 @cache
 def _person_nouns() -> frozenset[str]:
     """Nouns that say what a person is, after a name and a comma (``roles.toml``), with the
     job titles."""
-    path = resources.files("newstide").joinpath("data/entities/roles.toml")
-    nouns = tomllib.loads(path.read_text(encoding="utf-8")).get("person_nouns", [])
-    return frozenset(str(noun).lower() for noun in nouns) | _titles()
+    return entity_words("roles.toml", "person_nouns") | _titles()
 
 
 #: Names a list holds at least for an organization among people to be a person's.
@@ -853,7 +862,7 @@ _NO_PRODUCTS = frozenset({"party", "ministry", "government", "regulator", "unive
 @cache
 def _verb_prefixes() -> tuple[str, ...]:
     """Prefixes of Indonesian verbs (``heads.toml``)."""
-    prefixes = _heads().get("verb_prefixes", [])
+    prefixes = entity_data("heads.toml").get("verb_prefixes", [])
     assert isinstance(prefixes, list)
     return tuple(str(prefix) for prefix in prefixes)
 
@@ -983,9 +992,7 @@ _GLUED_DIGITS = re.compile(r"[A-Za-z]+\d+")
 def _institution_words() -> tuple[frozenset[str], frozenset[str]]:
     """Words that end institutions' names and words that make such a name a venue's
     (``heads.toml``), casefolded."""
-    ends, venues = _heads().get("institution_ends", []), _heads().get("venue_words", [])
-    assert isinstance(ends, list) and isinstance(venues, list)
-    return frozenset(str(w).casefold() for w in ends), frozenset(str(w).casefold() for w in venues)
+    return entity_words("heads.toml", "institution_ends"), entity_words("heads.toml", "venue_words")
 
 
 _CENTRES = frozenset({"Centre", "Center"})
@@ -1100,28 +1107,15 @@ def _bracketed_names(
     return result
 
 
-@cache
-def _heads() -> dict[str, object]:
-    """``data/entities/heads.toml``: nouns that say a name in apposition is an organization's."""
-    path = resources.files("newstide").joinpath("data/entities/heads.toml")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
 def _group_words() -> frozenset[str]:
     """Words that name a group of companies (``heads.toml``), casefolded: the name without them
     is the group's short name ("Express" of "Express Group")."""
-    words = _heads().get("groups", [])
-    assert isinstance(words, list)
-    return frozenset(str(word).casefold() for word in words)
+    return entity_words("heads.toml", "groups")
 
 
-@cache
 def _name_ends() -> frozenset[str]:
     """Capitalised words that end organizations' names (``heads.toml``), casefolded."""
-    words = _heads().get("name_ends", [])
-    assert isinstance(words, list)
-    return frozenset(str(word).casefold() for word in words)
+    return entity_words("heads.toml", "name_ends")
 
 
 def _grown_names(
@@ -1190,10 +1184,10 @@ _NAME_RUN = r"[A-Z][\w&-]*(?:\.\w+)*(?: (?:[A-Z][\w&-]*(?:\.\w+)*|&))*"
 
 @cache
 def _appositions(language: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns of a name in apposition to a head noun of `_heads`: right after it ("tire
+    """Patterns of a name in apposition to a head noun of ``heads.toml``: right after it ("tire
     manufacturer Michelin", "sports equipment company, Yonex,") and before it with an article
     ("Neoline, a French start-up"), in the languages `heads.toml` lists."""
-    heads = _heads().get(language, [])
+    heads = entity_data("heads.toml").get(language, [])
     assert isinstance(heads, list)
     if not heads:
         return ()
@@ -1215,7 +1209,7 @@ def _appositive_names(
     title ("the company Chairman"), a day or a month and an ordinary word capitalised at a
     sentence's start ("However, a firm") are not taken."""
     doc, text = article.doc, _doc_text(article.doc)
-    not_names = _heads().get("not_names", [])
+    not_names = entity_data("heads.toml").get("not_names", [])
     assert isinstance(not_names, list)
     kinds = {(s, e): kind for s, e, kind, _ in spans}
     found: list[tuple[int, int]] = []

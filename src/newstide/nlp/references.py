@@ -13,13 +13,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from newstide.nlp.entities import Spans, sentence_of
+from newstide.nlp.entities import Spans, entity_data, entity_words, sentence_of
 from newstide.nlp.kb import KnowledgeBase
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Role
@@ -39,14 +37,9 @@ class _Reference:
     sector: str | None
 
 
-def _data(name: str) -> dict[str, object]:
-    path = resources.files("newstide").joinpath(f"data/entities/{name}")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
 @cache
 def _references(language: str) -> tuple[_Reference, ...]:
-    entries = _data("references.toml").get(language, [])
+    entries = entity_data("references.toml").get(language, [])
     assert isinstance(entries, list)
     return tuple(
         _Reference(
@@ -59,17 +52,14 @@ def _references(language: str) -> tuple[_Reference, ...]:
     )
 
 
-@cache
 def _public_body_words() -> frozenset[str]:
     """Words that make a name a public body's (``references.toml``), casefolded."""
-    words = _data("references.toml").get("public_body_words", [])
-    assert isinstance(words, list)
-    return frozenset(str(word).casefold() for word in words)
+    return entity_words("references.toml", "public_body_words")
 
 
 @cache
 def _titles() -> re.Pattern[str]:
-    titles = _data("roles.toml")["titles"]
+    titles = entity_data("roles.toml")["titles"]
     assert isinstance(titles, list)
     alternation = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
     return re.compile(rf"(?:{alternation})", re.IGNORECASE)
