@@ -599,7 +599,7 @@ def _venture(
     """A joint venture named right after its trigger is held by its partners: in "Indosat dan XL
     membentuk usaha patungan bernama PT One Indonesia Synergy" each holds One Indonesia Synergy
     (GUIDELINES rule 6: investment, structural). markers.toml `[venture]`."""
-    venture = _VENTURE
+    venture = _venture_markers()
     if trigger.lemma not in venture.lemmas:
         return []
     named = venture.named.match(text, trigger.end)
@@ -724,6 +724,7 @@ class _Round:
     gap: int
 
 
+@cache
 def _round() -> _Round:
     data = _marker_data()["round"]
 
@@ -748,15 +749,13 @@ def _round() -> _Round:
     )
 
 
-_ROUND = _round()
-
-
 @dataclass(frozen=True, slots=True)
 class _Venture:
     lemmas: frozenset[str]
     named: re.Pattern[str]
 
 
+@cache
 def _venture_markers() -> _Venture:
     data = _marker_data()["venture"]
     nouns = "|".join(map(re.escape, data["nouns"]))
@@ -768,9 +767,6 @@ def _venture_markers() -> _Venture:
     )
 
 
-_VENTURE = _venture_markers()
-
-
 @dataclass(frozen=True, slots=True)
 class _Majority:
     share: re.Pattern[str]
@@ -778,6 +774,7 @@ class _Majority:
     window: int
 
 
+@cache
 def _majority_markers() -> _Majority:
     data = _marker_data()["majority"]
     units = "|".join(map(re.escape, data["percent"]))
@@ -796,9 +793,6 @@ def _majority_markers() -> _Majority:
     )
 
 
-_MAJORITY = _majority_markers()
-
-
 def _majority(trigger: Trigger, text: str, triggers: list[Trigger]) -> bool:
     """An investment trigger that buys more than half of a company: its own lemma an act of buying
     ("acquire ... stake", "beli ... saham"), or an acquisition trigger right before it ("the
@@ -806,23 +800,24 @@ def _majority(trigger: Trigger, text: str, triggers: list[Trigger]) -> bool:
     (markers.toml `[majority]`). Holding a majority stake stays ownership (investment)."""
     if trigger.type != "investment":
         return False
+    majority = _majority_markers()
     buying = [
         t
         for t in triggers
         if t.type == "acquisition"
         and t.end <= trigger.start
-        and len(text[t.end : trigger.start].split()) <= _MAJORITY.window
+        and len(text[t.end : trigger.start].split()) <= majority.window
         and not any(c in text[t.end : trigger.start] for c in ",;:()")
     ]
-    if trigger.lemma not in _MAJORITY.acts and not buying:
+    if trigger.lemma not in majority.acts and not buying:
         return False
     start = min([trigger.start, *(t.start for t in buying)])
     end = trigger.end
-    if trigger.lemma in _MAJORITY.acts:
+    if trigger.lemma in majority.acts:
         # "... agreement with Y to acquire a 51 per cent stake": a few words on, in its clause
-        on = re.match(rf"(?:[^\s;:]+\s+){{0,{2 * _MAJORITY.window}}}", text[trigger.end :].lstrip())
+        on = re.match(rf"(?:[^\s;:]+\s+){{0,{2 * majority.window}}}", text[trigger.end :].lstrip())
         end = len(text) if on is None else trigger.end + 1 + on.end()
-    return _MAJORITY.share.search(text, start, end) is not None
+    return majority.share.search(text, start, end) is not None
 
 
 def _round_pairs(
@@ -835,15 +830,16 @@ def _round_pairs(
     The investors are the list right before the verb, else the list right after the reference
     (Indonesian puts it last). Not when the sentence names the subject itself: then the round is
     the subject's own, and the triggers pair it."""
-    reference = _ROUND.reference.get(language)
-    verbs = _ROUND.verbs.get(language)
+    markers = _round()
+    reference = markers.reference.get(language)
+    verbs = markers.verbs.get(language)
     if reference is None or verbs is None or any(p.entity == subject for p in participants):
         return []
     for ref in reference.finditer(text):
         for verb in verbs.finditer(text):
             start, end = min(ref.start(), verb.start()), max(ref.end(), verb.end())
             between = text[min(ref.end(), verb.end()) : max(ref.start(), verb.start())]
-            if len(between.split()) > _ROUND.gap or any(c in between for c in ",;:()"):
+            if len(between.split()) > markers.gap or any(c in between for c in ",;:()"):
                 continue
             before = [p for p in participants if p.end <= start]
             after = [p for p in participants if p.start >= end]
@@ -1144,7 +1140,7 @@ class InteractionExtractor:
                     record(trigger, each, text, sentence.index, sentence.start)
                 for held, each in _venture(trigger, expanded, pool, text):
                     record(held, each, text, sentence.index, sentence.start)
-            if (own := named[sentence.index]) and _ROUND.nouns[article.language].search(text):
+            if (own := named[sentence.index]) and _round().nouns[article.language].search(text):
                 # a sentence about a funding round: its subject raised it ("X raised RM22 million
                 # in a seed round led by Y"), and "this round" in a later sentence is X's
                 round_subject = next(
