@@ -1118,6 +1118,49 @@ def test_a_sports_fixture_is_no_competition_nor_tension(language: str, text: str
     assert not found & {"competition", "tension"}
 
 
+def test_in_a_match_report_no_sentence_states_tension_between_the_clubs() -> None:
+    # the last sentence names no match, but the article around it reports one
+    article = analyzed(
+        "id",
+        "Chelsea ditahan imbang Everton di stadion Stamford Bridge. "
+        "Laga berlangsung ketat sejak awal. "
+        "Everton juga mengancam pertahanan Chelsea.",
+    )
+    assert not {kind for _, _, kind in pairs(article)} & {"competition", "tension"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "court"),
+    [
+        (
+            "id",
+            "Kontras mengajukan gugatan ke Pengadilan Tata Usaha Negara terhadap Kementerian"
+            " Sekretariat Negara.",
+            "Pengadilan Tata Usaha Negara",
+        ),
+        (
+            "id",
+            "Mahkamah Agung menolak permohonan kasasi yang diajukan Kontras terkait dokumen itu.",
+            "Mahkamah Agung",
+        ),
+        (
+            "en",
+            "The Federal Court dismissed the lawsuit that Petronas filed against Sapura Energy.",
+            "Federal Court",
+        ),
+    ],
+)
+def test_a_court_hears_a_case_and_is_no_party_to_it(language: str, text: str, court: str) -> None:
+    assert not any(court in (a, b) for a, b, _ in pairs(analyzed(language, text)))
+
+
+def test_the_parties_of_a_case_heard_in_court_are_still_found() -> None:
+    article = analyzed(
+        "en", "The Federal Court dismissed the lawsuit that Petronas filed against Sapura Energy."
+    )
+    find(article, "Petronas", "Sapura Energy", "legal")
+
+
 def test_market_rivalry_outside_sport_is_still_competition() -> None:
     article = analyzed("en", "Grab competes with Gojek for drivers in Jakarta, the company said.")
     find(article, "Grab", "Gojek", "competition")

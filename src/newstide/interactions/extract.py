@@ -89,6 +89,8 @@ class _Markers:
     party_nouns: frozenset[str]
     seller: re.Pattern[str]
     fixture: re.Pattern[str]
+    fixture_article: int
+    courts: re.Pattern[str]
     seller_words: frozenset[str]
     counterpart_next: re.Pattern[str]
     party_markers: re.Pattern[str]
@@ -304,6 +306,8 @@ def _markers() -> _Markers:
         party_nouns=frozenset(w.lower() for w in data["party_nouns"]),
         seller=_before_name(data["seller"], 0),
         fixture=_words(data["fixture"]),
+        fixture_article=int(data["fixture_article"]),
+        courts=_words(data["courts"]),
         seller_words=frozenset(w.lower() for w in data["seller"]),
         counterpart_next=re.compile(
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['counterpart'])})\b", re.IGNORECASE
@@ -1003,9 +1007,11 @@ class InteractionExtractor:
             )
             for sentence in article.sentences
         }
-        window = _markers().pronoun_window
+        markers = _markers()
+        window = markers.pronoun_window
         round_subject: str | None = None  # who raised the funding round the article is about
         texts = {s.index: article.text[s.start : s.end] for s in article.sentences}
+        sport = len(markers.fixture.findall(article.text)) >= markers.fixture_article
 
         def record(
             trigger: Trigger,
@@ -1073,7 +1079,7 @@ class InteractionExtractor:
                 if not any(p.start <= t.start and t.end <= p.end for p in participants)
                 and not _AMPERSAND.search(text, 0, t.start)
             ]
-            if _markers().fixture.search(text):
+            if sport or markers.fixture.search(text):
                 # a sports fixture is no competition, its play no tension (GUIDELINES rule 4)
                 triggers = [t for t in triggers if t.type not in ("competition", "tension")]
             # "signed a share subscription agreement with X": what is signed says what it is; the
@@ -1085,7 +1091,7 @@ class InteractionExtractor:
                 t
                 for t in triggers
                 if not (
-                    t.confidence < _markers().weak
+                    t.confidence < markers.weak
                     and any(
                         r.relational and r.end <= t.start and not text[r.end : t.start].strip()
                         for r in triggers
@@ -1184,9 +1190,11 @@ class InteractionExtractor:
         datelines: list[tuple[int, int]],
     ) -> list[_Participant]:
         """The organizations a sentence names or refers to, and people acting for one; not the
-        outlets it cites ("dilansir TechCrunch") or that sign its dateline."""
+        outlets it cites ("dilansir TechCrunch") or that sign its dateline, nor courts, where
+        cases are heard (markers.toml `courts`)."""
         markers = _markers()
         text = article.text
+        courts = {e.id for e in article.entities if markers.courts.search(e.name)}
         end_of_sentence = offset + max(
             (s.end - s.start for s in article.sentences if s.index == index), default=0
         )
@@ -1201,7 +1209,9 @@ class InteractionExtractor:
             else:
                 continue
             if mention.kind == "ORG" and (
-                any(s <= mention.start and mention.end <= e for s, e in datelines)
+                entity in courts
+                or markers.courts.search(mention.text)
+                or any(s <= mention.start and mention.end <= e for s, e in datelines)
                 or markers.source_before.search(text, max(0, offset - 1), mention.start)
                 or markers.source_after.match(text, mention.end, end_of_sentence)
                 or (
