@@ -1164,3 +1164,29 @@ def test_the_parties_of_a_case_heard_in_court_are_still_found() -> None:
 def test_market_rivalry_outside_sport_is_still_competition() -> None:
     article = analyzed("en", "Grab competes with Gojek for drivers in Jakarta, the company said.")
     find(article, "Grab", "Gojek", "competition")
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Honda Malaysia said suppliers are appointed by Honda Motor in Japan."),
+        ("en", "CIMB Group said it will provide digital banking services to CIMB Niaga customers."),
+        ("id", "Pertamina menggugat Pertamina Patra Niaga atas kerugian distribusi."),
+    ],
+)
+def test_a_group_and_its_own_unit_have_no_interaction_but_ownership(
+    language: str, text: str
+) -> None:
+    # "Honda Motor" and "Honda Malaysia" are one group's: a supplier appointed at headquarters
+    # is no supply between them
+    assert not pairs(analyzed(language, text))
+
+
+def test_ownership_within_a_group_is_still_found() -> None:
+    article = analyzed("id", "Pertamina Patra Niaga merupakan anak usaha Pertamina.")
+    find(article, "Pertamina", "Pertamina Patra Niaga", "investment")
+
+
+def test_institutions_that_share_a_generic_first_word_are_no_group() -> None:
+    article = analyzed("id", "Bank Mandiri bekerja sama dengan Bank Jago dalam layanan kredit.")
+    find(article, "Bank Mandiri", "Bank Jago", "partnership")

@@ -46,6 +46,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from newstide.interactions.groups import same_group
 from newstide.interactions.lexicon import Lexicon, Trigger
 from newstide.interactions.modality import modality
 from newstide.nlp.kb import normalize_name
@@ -56,6 +57,8 @@ from newstide.settings import InteractionSettings
 #: Types where one side acts on the other (GUIDELINES.md): a invests in, acquires, supplies,
 #: hires from, or sues b.
 DIRECTED = frozenset({"investment", "acquisition", "supply", "talent", "legal"})
+#: The types that state who owns whom, the one news between members of a group.
+OWNERSHIP = frozenset({"investment", "acquisition"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,7 @@ class _Markers:
     fixture: re.Pattern[str]
     fixture_article: int
     courts: re.Pattern[str]
+    group_generic: frozenset[str]
     seller_words: frozenset[str]
     counterpart_next: re.Pattern[str]
     party_markers: re.Pattern[str]
@@ -308,6 +312,7 @@ def _markers() -> _Markers:
         fixture=_words(data["fixture"]),
         fixture_article=int(data["fixture_article"]),
         courts=_words(data["courts"]),
+        group_generic=frozenset(w.casefold() for w in data["group_generic"]),
         seller_words=frozenset(w.lower() for w in data["seller"]),
         counterpart_next=re.compile(
             rf"\s+(?:{'|'.join(re.escape(w) for w in data['counterpart'])})\b", re.IGNORECASE
@@ -673,6 +678,8 @@ _AMPERSAND = re.compile(r"&\s*$")
 
 #: A sentence that is a question: it ends in "?" (closing quotes or brackets aside). It asks about
 #: an interaction ("Apa jadinya jika X diakuisisi Y?", "Will X buy Y?"); it states none.
+#: A word written in lower case ("bank", "media"): no distinctive part of a name.
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*(?![\w-])")
 _QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
 
 #: A reduplicated noun, the Indonesian generic plural: "perusahaan-perusahaan", "startup-startup"
@@ -1012,6 +1019,9 @@ class InteractionExtractor:
         round_subject: str | None = None  # who raised the funding round the article is about
         texts = {s.index: article.text[s.start : s.end] for s in article.sentences}
         sport = len(markers.fixture.findall(article.text)) >= markers.fixture_article
+        names = {e.id: e.name for e in article.entities}
+        lower = {w.casefold() for w in _LOWER_WORD.findall(article.text)}
+        generic = markers.group_generic
 
         def record(
             trigger: Trigger,
@@ -1021,6 +1031,10 @@ class InteractionExtractor:
             offset: int,
         ) -> None:
             found = self._interaction(trigger, each, text, index, offset, article)
+            if found.type not in OWNERSHIP and same_group(
+                names[found.a], names[found.b], lower, generic
+            ):
+                return  # a group's own members: only ownership is news between them
             key = (
                 (found.a, found.b, found.type)
                 if found.directed
