@@ -402,16 +402,28 @@ def eval_ner_command(obj: _Context, data: Path) -> None:
 @eval_group.command("interactions")
 @_DATA_OPTION
 @click.option("--language", type=click.Choice(["id", "en"]), multiple=True, help="Default: both.")
+@click.option(
+    "--gold",
+    "gold_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Score on your own annotated articles (JSONL in the dev golds' format) instead; needs"
+    " one --language.",
+)
 @click.pass_obj
 @_friendly
-def eval_interactions_command(obj: _Context, data: Path, language: tuple[str, ...]) -> None:
+def eval_interactions_command(
+    obj: _Context, data: Path, language: tuple[str, ...], gold_file: Path | None
+) -> None:
     """Pair+type precision, recall and F1, tone-sign and direction accuracy on the dev golds."""
     from newstide.eval.interactions import evaluate_interactions
 
-    click.echo("interactions (relations/*/gold-dev.jsonl): pair+type P/R/F1, tone sign, direction")
+    if gold_file is not None and len(language) != 1:
+        raise click.UsageError("--gold needs the articles' language: one --language id or en")
+    where = gold_file if gold_file is not None else "relations/*/gold-dev.jsonl"
+    click.echo(f"interactions ({where}): pair+type P/R/F1, tone sign, direction")
     click.echo(f"{'lang':<5}{'system':<48}{'P':>7}{'R':>7}{'F1':>7}{'tone':>7}{'dir':>7}")
     for code in language or ("id", "en"):
-        for s in evaluate_interactions(data, obj.settings, code):
+        for s in evaluate_interactions(data, obj.settings, code, gold_file):
             tone = f"{s.tone_accuracy:.2f}" if s.tone_accuracy is not None else "-"
             direction = f"{s.direction_accuracy:.2f}" if s.direction_accuracy is not None else "-"
             click.echo(

@@ -177,29 +177,77 @@ def _score(
     )  # fmt: skip
 
 
-def load_gold(data: Path, language: str) -> list[dict[str, object]]:
-    """The gold articles of one language.
+def load_gold(data: Path, language: str, gold_file: Path | None = None) -> list[dict[str, object]]:
+    """The gold articles of one language: the shipped dev gold, or a user's file in its format.
+
+    A line holds an article's ``text`` and ``interactions`` (``a``, ``b``, ``type``, ``tone``,
+    ``directed``), and may hold ``orgs`` (every organization named) and ``aliases`` (a name's
+    other names in the article: ``{"Kementerian Perindustrian": ["Kemenperin"]}``).
+
+    Args:
+        data: The data folder, for the shipped gold.
+        language: Whose shipped gold.
+        gold_file: A JSONL file to read instead.
 
     Raises:
-        InputError: The gold file is not under `data`.
+        InputError: The file is missing, or a line is no gold article; the message says which.
     """
-    path = data / GOLD[language]
+    path = gold_file if gold_file is not None else data / GOLD[language]
     if not path.exists():
-        raise InputError(f"no interaction gold at {path}", "pass --data PATH/shared/data")
+        hint = "pass --data PATH/shared/data" if gold_file is None else "check the --gold path"
+        raise InputError(f"no interaction gold at {path}", hint)
+    articles = []
     with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                valid = isinstance(record["text"], str) and all(
+                    {"a", "b", "type", "tone", "directed"} <= set(i) for i in record["interactions"]
+                )
+            except (ValueError, KeyError, TypeError):
+                valid = False
+            if not valid:
+                raise InputError(
+                    f"{path}:{number} is no gold article",
+                    "each line needs text and interactions with a, b, type, tone, directed",
+                )
+            articles.append(record)
+    return articles
 
 
-def evaluate_interactions(data: Path, settings: Settings, language: str) -> list[InteractionScore]:
+def _gold_names(gold: dict[str, object], found: list[_Found]) -> dict[str, str]:
+    """Each gold name's key, and each of its aliases' keys, to the gold name."""
+    names = {name_key(f.a): f.a for f in found} | {name_key(f.b): f.b for f in found}
+    orgs = gold.get("orgs") or []
+    assert isinstance(orgs, list)
+    names |= {name_key(str(o)): str(o) for o in orgs}
+    aliases = gold.get("aliases") or {}
+    assert isinstance(aliases, dict)
+    for name, others in aliases.items():
+        names |= {name_key(str(other)): str(name) for other in others}
+    return names
+
+
+def evaluate_interactions(
+    data: Path, settings: Settings, language: str, gold_file: Path | None = None
+) -> list[InteractionScore]:
     """newstide and the co-occurrence baseline on one language's gold.
+
+    Args:
+        data: The data folder, for the shipped dev gold.
+        settings: The settings to run the pipeline with.
+        language: The articles' language.
+        gold_file: A gold file of the user's to score on instead of the shipped dev gold.
 
     Returns:
         Two scores: newstide's, then the baseline's.
     """
-    gold_articles = load_gold(data, language)
+    gold_articles = load_gold(data, language, gold_file)
     raws = [
-        RawDocument(f"gold:{g['id']}", "record", str(g["text"]), {"language": language})
-        for g in gold_articles
+        RawDocument(f"gold:{g.get('id', n)}", "record", str(g["text"]), {"language": language})
+        for n, g in enumerate(gold_articles, 1)
     ]
     ours: list[tuple[list[_Found], list[_Found]]] = []
     baseline: list[tuple[list[_Found], list[_Found]]] = []
@@ -210,11 +258,7 @@ def evaluate_interactions(data: Path, settings: Settings, language: str) -> list
             _Found(str(i["a"]), str(i["b"]), str(i["type"]), str(i["tone"]), bool(i["directed"]))
             for i in interactions
         ]
-        gold_names = {name_key(f.a): f.a for f in gold_found}
-        gold_names |= {name_key(f.b): f.b for f in gold_found}
-        orgs = gold.get("orgs") or []
-        assert isinstance(orgs, list)
-        gold_names |= {name_key(str(o)): str(o) for o in orgs}
+        gold_names = _gold_names(gold, gold_found)
         if not isinstance(item, Article):
             ours.append(([], gold_found))
             baseline.append(([], gold_found))
