@@ -27,7 +27,9 @@ from hypothesis import strategies as st
 
 from newstide.analysis import (
     AnalysisInputError,
+    Filters,
     UnknownEntityError,
+    active_organizations,
     detect_changes,
     export_graph,
     export_tables,
@@ -747,3 +749,155 @@ def test_orgs_and_org_name_the_most_mentioned_and_take_any_name(corpus: Corpus) 
         )
     result = CliRunner().invoke(cli, ["--db", path, "org", "Nobody Inc"])
     assert result.exit_code == 1 and "no organization called 'Nobody Inc'" in result.output
+
+
+# --- the minimum confidence ----------------------------------------------------------------
+
+
+@pytest.fixture
+def doubtful(known: Corpus) -> Corpus:
+    """`known` (Acme–Globex at confidence 1.0 and 0.5), plus a pair known only from doubtful
+    interactions."""
+    may = known.article("2024-05-07")
+    known.interaction(may, "hooli", "piedpiper", "competition", -0.7, 0.3, "Hooli vs Pied Piper.")
+    known.interaction(may, "hooli", "piedpiper", "legal", -0.9, 0.59, "Hooli sues Pied Piper.")
+    return known
+
+
+def test_filters_take_a_minimum_confidence_as_a_bound_parameter() -> None:
+    assert Filters.of().sql() == ("", [])  # 0: every interaction, as without the filter
+    assert Filters.of(min_confidence="").min_confidence == 0.0  # a form's empty field
+    where, params = Filters.of("legal", min_confidence="0.6").sql()
+    assert where == " AND i.type IN (?) AND i.confidence >= ?" and params == ["legal", 0.6]
+    assert Filters.of(min_confidence=1).min_confidence == 1.0
+    assert Filters.of(min_confidence=0.6).article_sql() == ("", [])  # about interactions only
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5, "abc", "nan", "inf", "0.6; DROP TABLE x", [0.5]])
+def test_a_minimum_confidence_outside_0_to_1_is_refused_in_one_line(value: Any) -> None:
+    with pytest.raises(AnalysisInputError) as raised:
+        Filters.of(min_confidence=value)
+    assert str(raised.value).startswith(
+        f"min_confidence must be a number from 0 to 1, not {value!r}"
+    )
+    assert "\n" not in str(raised.value)
+    with pytest.raises(AnalysisInputError):
+        Filters(min_confidence=2.0)
+
+
+def test_min_confidence_narrows_the_timeline_and_its_tone(doubtful: Corpus) -> None:
+    store = doubtful.store
+    everything = timeline(store, "acme", "globex")
+    assert everything["interactions"].tolist() == [3, 1, 1]
+    confident = timeline(store, "acme", "globex", min_confidence=0.6)
+    assert confident["interactions"].tolist() == [1, 1, 1]  # January's two at 0.5 are dropped
+    jan = confident.iloc[0]
+    assert (jan["stories"], jan["investment"], jan["articles"]) == (1, 1, ["art0001"])
+    assert jan["tone"] == pytest.approx(0.8)  # the tone is the confident interaction's alone
+    assert confident.attrs["undated"] == 1  # the undated one is confident too
+    assert "tension" not in confident.attrs["types"]
+    # the bound is inclusive, and 0 is everything
+    assert timeline(store, "acme", "globex", min_confidence=0.5)["interactions"].tolist() == [
+        3,
+        1,
+        1,
+    ]
+    pd.testing.assert_frame_equal(timeline(store, "acme", "globex", min_confidence=0), everything)
+    # it combines with the other filters
+    assert timeline(store, "acme", "globex", types="investment", min_confidence=0.6)[
+        "interactions"
+    ].tolist() == [1]
+    assert store.timeline("acme", "globex", min_confidence=0.6)["interactions"].tolist() == [
+        1,
+        1,
+        1,
+    ]
+    assert timeline_record(confident, [])["periods"][0]["interactions"] == 1
+
+
+def test_min_confidence_narrows_pairs_interactions_and_organizations(doubtful: Corpus) -> None:
+    store = doubtful.store
+    assert [(r["a"], r["b"], r["interactions"]) for r in pairs(store).to_dict("records")] == [
+        ("acme", "globex", 6), ("hooli", "piedpiper", 2), ("acme", "initech", 1),
+        ("initech", "umbrella", 1),
+    ]  # fmt: skip
+    confident = pairs(store, min_confidence=0.6)
+    assert [(r["a"], r["b"], r["interactions"]) for r in confident.to_dict("records")] == [
+        ("acme", "globex", 4), ("acme", "initech", 1), ("initech", "umbrella", 1),
+    ]  # fmt: skip
+    top = confident.iloc[0]
+    assert top["tone"] == pytest.approx((0.8 - 0.9 + 0.6 + 1.0) / 4)  # the mean tone too
+    assert top["types"] == {"investment": 1, "legal": 1, "partnership": 2}
+    assert top["stories"] == 4
+    assert pairs(store, "hooli", min_confidence=0.59)["interactions"].tolist() == [1]
+    assert pairs(store, "hooli", min_confidence=0.6).empty
+    listed = interactions(store, "acme", "globex", min_confidence=0.6)
+    assert len(listed) == 4 and (listed["confidence"] >= 0.6).all()
+    assert len(interactions(store, "acme", "globex")) == 6
+    assert len(store.interactions("acme", "globex", min_confidence=0.6)) == 4
+    orgs = active_organizations(store, min_confidence=0.6).set_index("id")
+    assert orgs.loc["acme", "interactions"] == 5 and "hooli" not in orgs.index
+    assert "hooli" in set(active_organizations(store)["id"])
+
+
+def test_min_confidence_narrows_the_graph(doubtful: Corpus) -> None:
+    store = doubtful.store
+    everything = graph(store)
+    assert everything.has_edge("hooli", "piedpiper") and everything["acme"]["globex"]["weight"] == 6
+    confident = graph(store, min_confidence=0.6)
+    assert not confident.has_node("hooli") and not confident.has_node("piedpiper")
+    assert confident["acme"]["globex"]["weight"] == 4
+    assert confident["acme"]["globex"]["tone"] == pytest.approx((0.8 - 0.9 + 0.6 + 1.0) / 4)
+    assert confident.nodes["acme"]["interactions"] == 5
+    assert sorted(store.graph(min_confidence=0.6).edges) == sorted(confident.edges)
+
+
+def test_min_confidence_narrows_the_turning_points(corpus: Corpus) -> None:
+    """A turn that only doubtful reports make is no turn among the confident ones."""
+    _plant_regimes(corpus, [0.6] * 16, seed=4)
+    for month in range(8, 16):
+        for k in range(6):
+            article = corpus.article(dt.datetime(2020 + month // 12, month % 12 + 1, 15 + k))
+            corpus.interaction(
+                article, "acme", "globex", "tension", -0.9, 0.4, f"rumour {month}.{k}"
+            )
+    (point,) = turning_points(corpus.store, "acme", "globex")
+    assert point.direction == "down" and point.why.startswith("rumour")
+    assert turning_points(corpus.store, "acme", "globex", min_confidence=0.5) == []
+    frame = timeline(corpus.store, "acme", "globex", min_confidence=0.5)
+    assert frame["interactions"].tolist() == [3] * 16
+    assert turning_points(corpus.store, "acme", "globex", min_confidence=0.5, frame=frame) == []
+
+
+def test_cli_min_confidence(db: str) -> None:
+    result = _run("--db", db, "timeline", "acme", "globex", "--json", "--min-confidence", "0.6")
+    assert result.exit_code == 0, result.output
+    assert [p["interactions"] for p in json.loads(result.output)["periods"]] == [1, 1, 1]
+    result = _run("--db", db, "interactions", "acme", "globex", "--min-confidence", "0.6")
+    assert "4 interaction(s) between Acme and Globex" in result.output
+    assert "Acme and Globex clash." not in result.output  # confidence 0.5
+    assert "Acme and Globex clash." in _run("--db", db, "interactions", "acme", "globex").output
+    result = _run("--db", db, "pairs", "--min-confidence", "0.6", "--type", "tension")
+    assert "no interactions between organizations yet" in result.output
+    assert "Acme – Globex" in _run("--db", db, "pairs", "--type", "tension").output
+    result = _run("--db", db, "graph", "--min-confidence", "1", "--type", "supply")
+    assert "2 organization(s), 1 relationship(s)" in result.output
+
+
+@pytest.mark.parametrize("command", ["pairs", "interactions", "timeline", "graph"])
+def test_every_relationship_command_takes_min_confidence(command: str) -> None:
+    shown = " ".join(_run(command, "--help").output.split())
+    assert "--min-confidence X" in shown and "confidence is at least X, from 0 to 1" in shown
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("1.5", "min_confidence must be a number from 0 to 1, not 1.5"),
+     ("-1", "min_confidence must be a number from 0 to 1, not -1.0")],
+)  # fmt: skip
+def test_cli_refuses_a_bad_min_confidence_in_one_line(db: str, value: str, message: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", db, "pairs", "--min-confidence", value])
+    assert result.exit_code == 1 and message in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    result = CliRunner().invoke(cli, ["--db", db, "pairs", "--min-confidence", "high"])
+    assert result.exit_code == 2 and "'high' is not a valid float" in result.output

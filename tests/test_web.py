@@ -8,6 +8,7 @@ never a 500; headers, escaping and token access control are checked on the wire.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -158,6 +159,10 @@ PLANTED: dict[str, list[tuple[str, str, str, float, str]]] = {
     ],
 }
 
+#: Planted interactions the extractor was unsure of, by (a, b, type): their confidence (the rest
+#: have 0.9). Oracle–OpenAI has one doubtful and one confident interaction.
+DOUBTFUL = {("oracle", "openai", "supply"): 0.4}
+
 #: One article whose every field is a payload: it must render as text and run nothing.
 HOSTILE_ID = "f" * 64
 HOSTILE_TITLE = '<script>alert("title")</script><img src=x onerror=alert(1)>'
@@ -274,7 +279,7 @@ def plant(store: Store) -> None:
                     "published": published,
                     "happened": published,
                     "stated_in": sorted({index, spans[0][0]}),  # the evidence, and the lead
-                    "confidence": 0.9,
+                    "confidence": DOUBTFUL.get((a, b, kind), 0.9),
                 }
             )
         if planted and len(spans) >= 3:
@@ -549,6 +554,12 @@ BAD = [
     ("/api/search", 422),
     ("/api/search?q=" + "x" * 500, 422),
     ("/api/pairs?type=" + "y" * 100, 422),
+    ("/api/pairs?min_confidence=2", 422),
+    ("/api/pair/microsoft/openai?min_confidence=abc", 422),
+    ("/api/pair/microsoft/openai/interactions?min_confidence=-0.1", 422),
+    ("/api/graph?min_confidence=nan", 422),
+    ("/pair/microsoft/openai?min_confidence=1.01", 422),
+    ("/graph?min_confidence=" + "9" * 40, 422),
     ("/article/abc?hl=-1", 422),
 ]
 
@@ -591,9 +602,101 @@ def test_hostile_search_terms_are_just_text(client: httpx.Client, q: str) -> Non
 
 @pytest.mark.parametrize("value", ["' OR 1=1 --", "<x>", "\x00", "../x", "a" * 33])
 def test_hostile_filters_are_rejected_or_harmless(client: httpx.Client, value: str) -> None:
-    for name in ("type", "language", "since", "until"):
+    for name in ("type", "language", "since", "until", "min_confidence"):
         response = client.get("/api/pair/microsoft/openai", params={name: value})
         assert response.status_code in (200, 422), (name, value, response.status_code)
+
+
+# --- the minimum confidence -----------------------------------------------------------------
+
+
+def test_min_confidence_narrows_every_api_view(client: httpx.Client) -> None:
+    def get(path: str, **params: Any) -> Any:
+        response = client.get(path, params=params)
+        assert response.status_code == 200, response.text[:300]
+        return response.json()
+
+    pair = "/api/pair/oracle/openai"
+    assert [(p["b"], p["interactions"]) for p in get("/api/pairs", org="oracle")] == [("openai", 2)]
+    (confident,) = get("/api/pairs", org="oracle", min_confidence="0.6")
+    assert (confident["interactions"], confident["types"]) == (1, {"partnership": 1})
+    assert get(pair + "/interactions")["total"] == 2
+    listed = get(pair + "/interactions", min_confidence="0.6")
+    assert listed["total"] == 1 and [i["type"] for i in listed["items"]] == ["partnership"]
+    periods = get(pair, min_confidence="0.6")["periods"]
+    assert sum(p["interactions"] for p in periods) == 1
+    assert sum(p["interactions"] for p in get(pair)["periods"]) == 2
+
+    def edge(graph: dict[str, Any]) -> int:
+        (found,) = [
+            e["weight"]
+            for e in graph["edges"]
+            if {e["source"], e["target"]} == {"oracle", "openai"}
+        ]
+        return int(found)
+
+    assert (edge(get("/api/graph")), edge(get("/api/graph", min_confidence="0.6"))) == (2, 1)
+    # everything else is at 0.9: the bound is inclusive, and above it nothing is left
+    everything = get("/api/pair/microsoft/openai")
+    assert get("/api/pair/microsoft/openai", min_confidence="0.9") == everything
+    assert get("/api/pair/microsoft/openai", min_confidence="") == everything  # an empty field
+    assert get("/api/pair/microsoft/openai", min_confidence="0.95") == {
+        **everything, "periods": [], "turning_points": [], "undated": 0,
+    }  # fmt: skip
+    assert get("/api/pairs", min_confidence="0.95") == []
+    assert get("/api/graph", min_confidence="0.95")["nodes"] == []
+    names = {p["name"] for p in get("/openapi.json")["paths"]["/api/pairs"]["get"]["parameters"]}
+    assert "min_confidence" in names
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/pairs?min_confidence=1.5", "/api/pair/microsoft/openai?min_confidence=high",
+     "/api/graph?min_confidence=-1"],
+)  # fmt: skip
+def test_a_bad_min_confidence_is_a_422_that_says_why(client: httpx.Client, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("min_confidence must be a number from 0 to 1")
+    page = client.get(path.removeprefix("/api"))
+    if page.status_code != 404:  # /pairs has no page
+        assert (
+            page.status_code == 422 and "min_confidence must be a number from 0 to 1" in page.text
+        )
+
+
+def test_the_filter_form_keeps_the_min_confidence(
+    demo_db: Path, web_settings: Settings, tmp_path: Path
+) -> None:
+    """The form shows the value it was given, and the page links keep it."""
+    small = dataclasses.replace(
+        web_settings, web=dataclasses.replace(web_settings.web, page_size=4)
+    )
+    server = Served(demo_db, small, tmp_path)
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            html = client.get("/pair/microsoft/openai?min_confidence=0.9&type=investment").text
+            assert _field(html, "min_confidence") == "0.9"
+            later = re.search(r'<a href="\?([^"]*page=2)">later', html)
+            assert later is not None, html[-2000:]
+            assert "min_confidence=0.9" in later.group(1) and "type=investment" in later.group(1)
+            second = client.get("/pair/microsoft/openai?" + later.group(1).replace("&amp;", "&"))
+            assert second.status_code == 200 and _field(second.text, "min_confidence") == "0.9"
+            oracle = client.get("/pair/oracle/openai?min_confidence=0.6").text
+            assert _field(oracle, "min_confidence") == "0.6"
+            assert "type-supply" not in oracle and "type-partnership" in oracle
+            assert "type-supply" in client.get("/pair/oracle/openai").text
+            assert _field(client.get("/pair/oracle/openai").text, "min_confidence") == ""
+            graph = client.get("/graph?min_confidence=0.95").text
+            assert _field(graph, "min_confidence") == "0.95" and "0 organizations" in graph
+    finally:
+        server.stop()
+
+
+def _field(html: str, name: str) -> str | None:
+    """The value of the form field called ``name`` on a page."""
+    found = re.search(rf'<input type="number" name="{name}"[^>]* value="([^"]*)"', html)
+    return found.group(1) if found else None
 
 
 def test_non_get_methods_and_long_urls_are_refused(client: httpx.Client) -> None:

@@ -136,6 +136,35 @@ def test_filters_on_the_pair_page(watched: Watched, site: str) -> None:
     watched.shot("pair-filtered")
 
 
+def test_min_confidence_in_the_filter_form(watched: Watched, site: str) -> None:
+    """Oracle–OpenAI has one doubtful (0.4) and one confident (0.9) interaction."""
+    page = watched.page
+    page.goto(site + "/pair/oracle/openai")
+    assert sorted(page.locator("#interactions .type").all_inner_texts()) == [
+        "partnership",
+        "supply",
+    ]
+    field = page.locator("form.filters input[name=min_confidence]")
+    assert field.input_value() == ""
+    field.fill("0.6")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"min_confidence=0\.6"))
+    assert page.locator("#interactions .type").all_inner_texts() == ["partnership"]
+    assert page.locator("form.filters input[name=min_confidence]").input_value() == "0.6"
+    page.select_option("select[name=by]", "quarter")  # another filter keeps it too
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"by=quarter"))
+    assert "min_confidence=0.6" in page.url
+    assert page.locator("form.filters input[name=min_confidence]").input_value() == "0.6"
+    field = page.locator("form.filters input[name=min_confidence]")
+    field.fill("1.5")  # the browser refuses to send what the server would refuse
+    page.click("form.filters button[type=submit]")
+    page.wait_for_timeout(300)
+    assert "by=quarter" in page.url and "1.5" not in page.url
+    assert not field.evaluate("el => el.checkValidity()")
+    watched.shot("pair-confident")
+
+
 def test_graph_pans_zooms_and_clicks_through(watched: Watched, site: str) -> None:
     page = watched.page
     page.goto(site + "/graph")

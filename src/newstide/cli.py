@@ -435,8 +435,19 @@ def eval_interactions_command(
 # --- relationships: pairs, timelines, the graph, the dashboard ---------------------------------
 
 
+#: The options `_filter_options` adds, handed to the command as one ``filters`` dict.
+_FILTERS = ("types", "language", "since", "until", "min_confidence")
+
+
 def _filter_options(command: F) -> F:
-    """The filters every relationship command takes."""
+    """The filters every relationship command takes, handed to it as one ``filters`` dict: the
+    keyword arguments of the analyses (`newstide.analysis.Filters` checks them)."""
+
+    @functools.wraps(command)
+    def gathered(*args: Any, **kwargs: Any) -> Any:
+        filters = {name: kwargs.pop(name) for name in _FILTERS}
+        return command(*args, filters=filters, **kwargs)
+
     for option in reversed(
         [
             click.option(
@@ -448,10 +459,15 @@ def _filter_options(command: F) -> F:
                 "--since", metavar="DATE", help="From this ISO date (2023, 2023-Q3, 2023-06-01)."
             ),
             click.option("--until", metavar="DATE", help="Up to this ISO date, inclusive."),
+            click.option(
+                "--min-confidence", type=float, default=0.0, metavar="X",
+                help="Keep only interactions whose confidence is at least X, from 0 to 1"
+                " (default 0: all; 0.6 keeps the confident ones).",
+            ),
         ]
     ):  # fmt: skip
-        command = option(command)
-    return command
+        gathered = option(gathered)
+    return gathered  # type: ignore[return-value]
 
 
 def _tone(value: float | None) -> str:
@@ -464,17 +480,12 @@ def _tone(value: float | None) -> str:
 @_filter_options
 @click.pass_obj
 @_friendly
-def pairs_command(
-    obj: _Context, org: str | None, limit: int, types: tuple[str, ...], language: str | None,
-    since: str | None, until: str | None,
-) -> None:  # fmt: skip
+def pairs_command(obj: _Context, org: str | None, limit: int, filters: dict[str, Any]) -> None:
     """Pairs of organizations that interact, the most active first."""
     from newstide.analysis import pairs
 
     with obj.store(read_only=True) as store:
-        frame = pairs(
-            store, org, types, language, since, until, limit, settings=obj.settings.analysis
-        )
+        frame = pairs(store, org, limit=limit, settings=obj.settings.analysis, **filters)
     if frame.empty:
         click.echo("no interactions between organizations yet")
         return
@@ -497,9 +508,8 @@ def pairs_command(
 @click.pass_obj
 @_friendly
 def interactions_command(
-    obj: _Context, a: str, b: str, limit: int | None, types: tuple[str, ...],
-    language: str | None, since: str | None, until: str | None,
-) -> None:  # fmt: skip
+    obj: _Context, a: str, b: str, limit: int | None, filters: dict[str, Any]
+) -> None:
     """Every interaction between two organizations, with its evidence sentence.
 
     Listed in the order they were reported; one an article only retells is marked with the time
@@ -509,7 +519,7 @@ def interactions_command(
     from newstide.nlp.timeref import describe_reference
 
     with obj.store(read_only=True) as store:
-        frame = interactions(store, a, b, types, language, since, until, limit)
+        frame = interactions(store, a, b, limit=limit, **filters)
     first, second = frame.attrs["a"], frame.attrs["b"]
     if frame.empty:
         click.echo(f"no interactions between {first.name} and {second.name}")
@@ -545,8 +555,8 @@ def interactions_command(
 @click.pass_obj
 @_friendly
 def timeline_command(
-    obj: _Context, a: str, b: str, by: str | None, types: tuple[str, ...], language: str | None,
-    since: str | None, until: str | None, as_json: bool, plot: Path | None,
+    obj: _Context, a: str, b: str, by: str | None, filters: dict[str, Any], as_json: bool,
+    plot: Path | None,
 ) -> None:  # fmt: skip
     """How the relationship between A and B went, period by period, and where it turned.
 
@@ -564,10 +574,8 @@ def timeline_command(
 
     analysis = obj.settings.analysis
     with obj.store(read_only=True) as store:
-        frame = timeline(store, a, b, by, types, language, since, until, settings=analysis)
-        points = turning_points(
-            store, a, b, by, types, language, since, until, frame=frame, settings=analysis
-        )
+        frame = timeline(store, a, b, by, settings=analysis, **filters)
+        points = turning_points(store, a, b, by, frame=frame, settings=analysis, **filters)
     if plot is not None:
         plot_timeline(frame, points, plot)
     if as_json:
@@ -618,17 +626,13 @@ def timeline_command(
 @click.pass_obj
 @_friendly
 def graph_command(
-    obj: _Context, export_path: Path | None, max_edges: int | None, types: tuple[str, ...],
-    language: str | None, since: str | None, until: str | None,
-) -> None:  # fmt: skip
+    obj: _Context, export_path: Path | None, max_edges: int | None, filters: dict[str, Any]
+) -> None:
     """The relationship graph: organizations, their interactions (weight, tone), communities."""
     from newstide.analysis import export_graph, graph
 
     with obj.store(read_only=True) as store:
-        g = graph(
-            store, since, until, types, language, max_edges=max_edges,
-            settings=obj.settings.analysis,
-        )  # fmt: skip
+        g = graph(store, max_edges=max_edges, settings=obj.settings.analysis, **filters)
     communities: dict[int, list[str]] = {}
     for _, data in sorted(g.nodes(data=True), key=lambda n: -n[1]["interactions"]):
         communities.setdefault(data.get("community", 0), []).append(data["name"])

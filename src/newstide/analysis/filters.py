@@ -8,6 +8,7 @@ Filter values always travel as bound parameters; only fixed SQL fragments are fo
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,6 +87,26 @@ def check_period(by: str) -> str:
     return PERIODS[by]
 
 
+def check_confidence(value: float | str | None) -> float:
+    """A minimum confidence as a float in [0, 1]; None or an empty string is 0 (keep all).
+
+    Raises:
+        AnalysisInputError: The value is not a number from 0 to 1.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0.0
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not 0.0 <= number <= 1.0:  # NaN fails this too
+        raise AnalysisInputError(
+            f"min_confidence must be a number from 0 to 1, not {value!r}",
+            "0 keeps every interaction, 0.6 only the confident ones",
+        )
+    return number
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     """Which interactions an analysis looks at.
@@ -95,6 +116,8 @@ class Filters:
         language: Keep interactions from articles in this language only.
         since: Keep interactions that happened at or after this time.
         until: Keep interactions that happened before this time (exclusive).
+        min_confidence: Keep interactions whose ``confidence`` is at least this, in [0, 1]
+            (0: all).
 
     An interaction happened when its article was published, unless its evidence places it
     earlier (``happened``: see `newstide.nlp.timeref`).
@@ -104,6 +127,10 @@ class Filters:
     language: str | None = None
     since: dt.datetime | None = None
     until: dt.datetime | None = None
+    min_confidence: float = 0.0
+
+    def __post_init__(self) -> None:
+        check_confidence(self.min_confidence)
 
     @classmethod
     def of(
@@ -112,12 +139,24 @@ class Filters:
         language: str | None = None,
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
+        min_confidence: float | str | None = None,
     ) -> Filters:
-        """Filters from loosely typed arguments (a single type, ISO dates, empty strings)."""
+        """Filters from loosely typed arguments (a single type, ISO dates, empty strings, a
+        confidence as text).
+
+        Raises:
+            AnalysisInputError: A malformed date, or a confidence outside [0, 1].
+        """
         if isinstance(types, str):
             types = [types]
         kept = tuple(sorted({t.strip().lower() for t in types or () if t and t.strip()}))
-        return cls(kept, language or None, parse_when(since), parse_when(until, end=True))
+        return cls(
+            kept,
+            language or None,
+            parse_when(since),
+            parse_when(until, end=True),
+            check_confidence(min_confidence),
+        )
 
     def sql(self) -> tuple[str, list[Any]]:
         """``AND ...`` conditions over ``i`` (interactions) and ``ar`` (articles), with params."""
@@ -135,10 +174,14 @@ class Filters:
         if self.until is not None:
             clauses.append("i.happened < ?")
             params.append(self.until)
+        if self.min_confidence > 0:
+            clauses.append("i.confidence >= ?")
+            params.append(self.min_confidence)
         return "".join(f" AND {c}" for c in clauses), params
 
     def article_sql(self) -> tuple[str, list[Any]]:
-        """The same period and language conditions over ``ar`` (articles) alone."""
+        """The same period and language conditions over ``ar`` (articles) alone (the types and
+        the minimum confidence are about interactions, so they do not apply)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.language:

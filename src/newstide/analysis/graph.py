@@ -30,6 +30,7 @@ def graph(
     types: Iterable[str] | str | None = None,
     language: str | None = None,
     *,
+    min_confidence: float = 0.0,
     max_edges: int | None = None,
     settings: AnalysisSettings | None = None,
 ) -> nx.Graph:
@@ -37,7 +38,8 @@ def graph(
 
     Args:
         store: What to read.
-        since, until, types, language: As for `timeline`.
+        since, until, types, language, min_confidence: As for `timeline` (the minimum
+            confidence keeps edges, and so nodes, but not ``mentions``, which count articles).
         max_edges: Keep only the heaviest edges (default: all).
         settings: Analysis settings (community resolution and seed).
 
@@ -52,8 +54,9 @@ def graph(
 
     settings = settings or default_settings().analysis
     edges = pairs(
-        store, None, types, language, since, until, max_edges, stories=False, settings=settings
-    )
+        store, None, types, language, since, until, max_edges,
+        min_confidence=min_confidence, stories=False, settings=settings,
+    )  # fmt: skip
     g = nx.Graph()
     for row in edges.to_dict("records"):
         counts: dict[str, int] = dict(row["types"] or {})

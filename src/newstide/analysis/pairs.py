@@ -36,6 +36,7 @@ def pairs(
     until: str | dt.date | None = None,
     limit: int | None = None,
     *,
+    min_confidence: float = 0.0,
     stories: bool = True,
     settings: AnalysisSettings | None = None,
 ) -> pd.DataFrame:
@@ -44,7 +45,7 @@ def pairs(
     Args:
         store: What to read.
         org: Only pairs with this organization (id, name or alias); it is then always ``a``.
-        types, language, since, until: As for `timeline`.
+        types, language, since, until, min_confidence: As for `timeline`.
         limit: At most this many pairs.
         stories: Count distinct stories per pair (the costliest column on big stores; without
             it ``stories`` is 0).
@@ -59,7 +60,7 @@ def pairs(
         UnknownEntityError: ``org`` names no organization.
     """
     weight = tone_weight(settings or default_settings().analysis)
-    where, params = Filters.of(types, language, since, until).sql()
+    where, params = Filters.of(types, language, since, until, min_confidence).sql()
     if org is None:
         sides = "least(i.a, i.b) AS a, greatest(i.a, i.b) AS b"
         scope = "i.a <> i.b"
@@ -121,13 +122,15 @@ def interactions(
     until: str | dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    *,
+    min_confidence: float = 0.0,
 ) -> pd.DataFrame:
     """Every interaction between two organizations, oldest first, with its evidence and article.
 
     Args:
         store: What to read.
         a, b: Each an entity id, canonical name or alias.
-        types, language, since, until: As for `timeline`.
+        types, language, since, until, min_confidence: As for `timeline`.
         limit, offset: A page of the rows.
 
     Returns:
@@ -140,10 +143,9 @@ def interactions(
     Raises:
         UnknownEntityError: ``a`` or ``b`` names no organization.
     """
+    filters = Filters.of(types, language, since, until, min_confidence)
     first, second = resolve(store, a), resolve(store, b)
-    rows = pair_interactions(
-        store, first, second, Filters.of(types, language, since, until), limit, offset
-    )
+    rows = pair_interactions(store, first, second, filters, limit, offset)
     frame = pd.DataFrame(rows, columns=list(INTERACTION_COLUMNS))
     frame.attrs.update({"a": first, "b": second})
     return _typed(frame, dates=("published",))
@@ -191,13 +193,14 @@ def active_organizations(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     *,
+    min_confidence: float = 0.0,
     settings: AnalysisSettings | None = None,
 ) -> pd.DataFrame:
     """Organizations with the most interactions: ``id``, ``name``, ``interactions``,
     ``partners`` (distinct counterparts) and ``tone`` (mean weighted by confidence and
-    modality)."""
+    modality), under the filters of `timeline`."""
     settings = settings or default_settings().analysis
-    where, params = Filters.of(types, language, since, until).sql()
+    where, params = Filters.of(types, language, since, until, min_confidence).sql()
     rows = store.query(
         f"""
         WITH x AS (

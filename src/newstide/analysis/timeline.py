@@ -64,6 +64,7 @@ def timeline(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     *,
+    min_confidence: float = 0.0,
     settings: AnalysisSettings | None = None,
 ) -> pd.DataFrame:
     """How the relationship between two organizations went, period by period.
@@ -75,6 +76,7 @@ def timeline(
         types: Interaction types to keep (default: all).
         language: Keep articles in this language only.
         since, until: ISO dates bounding the period (``until`` inclusive of its day).
+        min_confidence: Keep interactions at least this confident, 0..1 (default 0: all).
         settings: Analysis settings (default: the shipped ones).
 
     Returns:
@@ -90,12 +92,12 @@ def timeline(
 
     Raises:
         UnknownEntityError: ``a`` or ``b`` names no organization in the store.
-        AnalysisInputError: An unknown period or a malformed date.
+        AnalysisInputError: An unknown period, a malformed date or a confidence outside 0..1.
     """
     settings = settings or default_settings().analysis
     by = by or settings.period
     part = check_period(by)
-    filters = Filters.of(types, language, since, until)
+    filters = Filters.of(types, language, since, until, min_confidence)
     first, second = resolve(store, a), resolve(store, b)
     if first.id == second.id:
         raise AnalysisInputError(
@@ -254,6 +256,7 @@ def turning_points(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     *,
+    min_confidence: float = 0.0,
     frame: pd.DataFrame | None = None,
     settings: AnalysisSettings | None = None,
 ) -> list[TurningPoint]:
@@ -265,7 +268,7 @@ def turning_points(
     confidence.
 
     Args:
-        store, a, b, by, types, language, since, until: As for `timeline`.
+        store, a, b, by, types, language, since, until, min_confidence: As for `timeline`.
         frame: The pair's `timeline`, when the caller already has it (saves a query).
         settings: Analysis settings (default: the shipped ones).
 
@@ -273,15 +276,18 @@ def turning_points(
         Turning points, oldest first (none for a series too short to tell).
     """
     settings = settings or default_settings().analysis
+    filters = Filters.of(types, language, since, until, min_confidence)
     if frame is None:
-        frame = timeline(store, a, b, by, types, language, since, until, settings=settings)
+        frame = timeline(
+            store, a, b, by, types, language, since, until,
+            min_confidence=min_confidence, settings=settings,
+        )  # fmt: skip
     dated = frame[frame["tone"].notna() & (frame["weight"] > 0)].reset_index(drop=True)
     changes = detect_changes(dated["tone"].tolist(), settings, dated["weight"].tolist())
     if not changes:
         return []
     first, second, by = frame.attrs["a"], frame.attrs["b"], frame.attrs["by"]
     part = check_period(by)
-    filters = Filters.of(types, language, since, until)
     pair, params = pair_sql(first.id, second.id, filters, settings)
     periods = [dated.at[index, "period"].to_pydatetime() for index, _, _ in changes]
     # The most cooperative and the most conflictual evidence of each new regime's first period.

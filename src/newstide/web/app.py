@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newstide.analysis.entities import EntityRef, resolve, search
-from newstide.analysis.filters import Filters, check_period
+from newstide.analysis.filters import Filters, check_confidence, check_period
 from newstide.analysis.graph import graph as build_graph
 from newstide.analysis.graph import graph_json
 from newstide.analysis.pairs import (
@@ -85,9 +85,10 @@ class _Params:
     language: str | None
     since: str | None
     until: str | None
+    min_confidence: float = 0.0
 
     def filters(self) -> Filters:
-        return Filters.of(self.types, self.language, self.since, self.until)
+        return Filters.of(**self.kwargs())
 
     def kwargs(self) -> dict[str, Any]:
         return {
@@ -95,10 +96,11 @@ class _Params:
             "language": self.language,
             "since": self.since,
             "until": self.until,
+            "min_confidence": self.min_confidence,
         }
 
     def key(self) -> tuple[Any, ...]:
-        return (self.types, self.language, self.since, self.until)
+        return tuple(self.kwargs().values())
 
 
 def _params(
@@ -106,11 +108,16 @@ def _params(
     language: Annotated[str | None, Query(max_length=16, description="article language")] = None,
     since: Annotated[str | None, Query(max_length=32, description="ISO date, inclusive")] = None,
     until: Annotated[str | None, Query(max_length=32, description="ISO date, inclusive")] = None,
+    min_confidence: Annotated[
+        str | None,
+        Query(max_length=32, description="keep interactions at least this confident, 0 to 1"),
+    ] = None,
 ) -> _Params:
     kept = tuple(t for t in (type or []) if t)[:16]
     if any(len(t) > 32 for t in kept):
         raise AnalysisInputError("an interaction type is at most 32 characters")
-    params = _Params(kept, language or None, since or None, until or None)
+    confidence = check_confidence(min_confidence)  # text: the form's empty field means 0
+    params = _Params(kept, language or None, since or None, until or None, confidence)
     params.filters()  # malformed dates fail here, as a 422
     return params
 
