@@ -958,3 +958,135 @@ def test_a_personal_name_by_a_persons_noun_or_among_people_is_a_person() -> None
         ("Partai Nusantara Jaya", "ORG"),
         ("Bank Sentosa", "ORG"),
     ]
+
+
+def test_the_given_names_list_is_sorted_case_folded_and_sourced() -> None:
+    from importlib import resources
+
+    path = resources.files("newstide").joinpath("data/entities/given_names.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = [line for line in lines if line.startswith("#")]
+    names = [line for line in lines if line and not line.startswith("#")]
+    assert any("training/ner/given_names.py" in line for line in header)
+    assert names == sorted(set(names)) and all(name == name.casefold() for name in names)
+    # titles, honorifics and function words are never given names
+    assert not {"pak", "kompol", "direktur", "dan", "the"} & set(names)
+
+
+def test_a_name_starting_with_a_given_name_or_after_a_rank_is_a_person() -> None:
+    from newstide.nlp.entities import _people_by_given_name
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Kapolsek Kompol Teguh Nugroho menyebut Hendra Wijanarko ditahan. Budi Karya Group "
+        "dan Joko Sejahtera membantah. Kantor Budi dan Rekan diam. Surya Raharja menolak. "
+        "AKBP Rinaldo Sitompul datang ke PT Andalan."
+    )
+    spans = [
+        _span(text, "Kompol Teguh Nugroho"),
+        _span(text, "Hendra Wijanarko"),
+        _span(text, "Budi Karya Group"),  # an organization's end
+        _span(text, "Joko Sejahtera"),  # a word that ends known organizations' names
+        _span(text, "Budi dan Rekan"),  # a lower-case word that is no name particle
+        _span(text, "Surya Raharja"),  # "Surya" starts a known organization's name
+        _span(text, "AKBP Rinaldo Sitompul"),  # a rank before any name
+        _span(text, "Andalan"),
+    ]
+    view = _rule_view(text, spans, "id")
+    found = _people_by_given_name(view, spans, KnowledgeBase.load())
+    assert [(text[s:e], kind) for s, e, kind, _ in found] == [
+        ("Teguh Nugroho", "PER"),
+        ("Hendra Wijanarko", "PER"),
+        ("Budi Karya Group", "ORG"),
+        ("Joko Sejahtera", "ORG"),
+        ("Budi dan Rekan", "ORG"),
+        ("Surya Raharja", "ORG"),
+        ("Rinaldo Sitompul", "PER"),
+        ("Andalan", "ORG"),
+    ]
+
+
+def test_a_link_label_or_a_citing_verb_is_no_part_of_a_name() -> None:
+    from newstide.nlp.entities import _without_citing_words
+
+    text = (
+        "Melansir Harian Kilat, harga naik. SIMAK JUGA: Cuaca Cerah. Baca juga - Lumbung Juara "
+        "Lagi. Dikutip Warta Raya, Menurut Gatra Pos naik."
+    )
+    spans = [
+        _span(text, "Melansir Harian Kilat"),
+        _span(text, "SIMAK JUGA"),
+        _span(text, "Baca juga - Lumbung Juara Lagi"),
+        _span(text, "Dikutip Warta Raya"),
+        _span(text, "Menurut Gatra Pos"),
+    ]
+    view = _rule_view(text, spans, "id")
+    kept = _without_citing_words(view, spans)
+    assert [text[s:e] for s, e, _, _ in kept] == ["Harian Kilat", "Warta Raya", "Gatra Pos"]
+
+
+def test_a_size_class_of_businesses_is_no_organization_in_indonesian() -> None:
+    from newstide.nlp.entities import _without_non_organizations
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Kementerian Koperasi dan UKM membina IKM Ceper dan UMKM bersama Bank Lestari."
+    spans = [
+        _span(text, "Kementerian Koperasi dan UKM"),
+        _span(text, "IKM Ceper"),
+        _span(text, "UMKM", nth=0),
+        _span(text, "Bank Lestari"),
+    ]
+    kept = _without_non_organizations(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in kept] == ["Kementerian Koperasi dan UKM", "Bank Lestari"]
+    # in Malaysian English news UKM is a university
+    text = "UKM signed with Lestari Bhd."
+    spans = [_span(text, "UKM")]
+    kept = _without_non_organizations(_rule_view(text, spans, "en"), spans, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in kept] == ["UKM"]
+
+
+def test_indonesian_names_are_capitalised() -> None:
+    from newstide.nlp.entities import _lower_case_words_trimmed
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Konsep pemesanan itu baru. Toko menjual ke distributor dan wholeseller lewat "
+        "kementerian keuangan. Arsenal sebelumnya kalah, kata situs bolaria.com. "
+        "Kyung Dae - soo hadir. Pelatih Arsenal kecewa."
+    )
+    spans = [
+        _span(text, "Konsep pemesanan"),
+        _span(text, "wholeseller"),
+        _span(text, "kementerian keuangan"),
+        _span(text, "Arsenal sebelumnya"),
+        _span(text, "bolaria.com"),
+        _span(text, "Kyung Dae - soo"),
+    ]
+    found = _lower_case_words_trimmed(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    # a sentence's first word with only lower-case words after it is a name where the article
+    # names it elsewhere ("Arsenal"), an ordinary phrase otherwise ("Konsep pemesanan")
+    assert [text[s:e] for s, e, _, _ in found] == [
+        "kementerian keuangan",
+        "Arsenal",
+        "bolaria.com",
+        "Kyung Dae - soo",
+    ]
+    # English news writes an organization's head in lower case
+    text = "The Johor police said so."
+    spans = [_span(text, "Johor police")]
+    found = _lower_case_words_trimmed(_rule_view(text, spans, "en"), spans, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in found] == ["Johor police"]
+
+
+def test_an_ordinary_word_capitalised_inside_a_sentence_is_not_an_organization() -> None:
+    from newstide.nlp.entities import _without_ordinary_words
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = (
+        "Mitra Dealer resmi mendapat bonus, kata dealer itu. Produk Kilau dijual Kilau, "
+        "tagar kilau ramai."
+    )
+    spans = [_span(text, "Dealer"), _span(text, "Kilau"), _span(text, "Kilau", nth=1)]
+    kept = _without_ordinary_words(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    # written in lower case as often as capitalised: an ordinary word; "Kilau" twice, "kilau" once
+    assert [text[s:e] for s, e, _, _ in kept] == ["Kilau", "Kilau"]

@@ -29,12 +29,18 @@ again by the leading word(s) of its name ("Censof" of "Censof Holdings Bhd") or 
 ("DNeX" of "Dagang NeXchange Bhd"), even where the model took that for a person. A one-word
 "organization" that is a word of a person's full name ("Elia" of "Elia Massa Manik") is that
 person, and one that is only an ordinary word capitalised at a sentence's start ("Lensa
-tersebut") is nothing. A personal name the model took for an organization is a person's when a
-comma and a noun for a person follow it ("X, anggota PETA") or it is listed among people; a
-financial measure ("Net Interest Margin", "BI Rate") or a Roman numeral is no organization; a
-state with an organization's shape ("Uni Soviet") is a place; a name ending in an institution's
-word ("New York Mercantile Exchange") is an organization; and a listed company's bare ticker
-after its name ("... Tbk MEDC") is part of it.
+tersebut") is nothing. A personal name the model took for an organization is a person's when a comma
+and a noun for a person follow it ("X, anggota PETA"), it is listed among people, it starts with a
+given name read off the NER training data ("Antonio Conte", not "Agung Podomoro" nor "Susi Air") or
+it follows a rank or an honorific ("Kompol Teguh Nugroho", made the person "Teguh Nugroho"); a
+financial measure ("Net Interest Margin", "BI Rate") or a Roman numeral is no organization; a state
+with an organization's shape ("Uni Soviet") is a place; a name ending in an institution's word ("New
+York Mercantile Exchange") is an organization; and a listed company's bare ticker after its name
+("... Tbk MEDC") is part of it. A link's label ("SIMAK JUGA: ...") is no name, nor is a verb citing
+a source part of one ("Melansir Financial Times"); in Indonesian, a size class of businesses ("IKM
+Ceper", "UMKM") is no organization, a name is capitalised (no "wholeseller", "Konsep pemesanan", nor
+the "via" of "Liverpool via"), and a one-word name the article writes in lower case as often is an
+ordinary word ("para Dealer").
 """
 
 from __future__ import annotations
@@ -62,7 +68,13 @@ from thinc.api import use_ops
 from threadpoolctl import ThreadpoolController
 
 from newstide.errors import NewstideError
-from newstide.nlp.kb import KnowledgeBase, KnownOrganization, LegalForms, normalize_name
+from newstide.nlp.kb import (
+    LEADING_WORD_NAMES,
+    KnowledgeBase,
+    KnownOrganization,
+    LegalForms,
+    normalize_name,
+)
 from newstide.nlp.linking import acronym_like, acronym_of, legal_name_words, name_and_acronym
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
@@ -541,28 +553,110 @@ def _people_throughout(
     ]
 
 
+def _mostly_lower(article: _Article, word: str) -> bool:
+    """Whether the article writes a word in lower case at least as often as capitalised ("vendor"
+    and "Vendor"; not "Adidas" with one "#adidas")."""
+    words = _doc_words(article.doc)[0]
+    lower = word.lower()
+    return words.count(lower) >= words.count(word)
+
+
 def _without_ordinary_words(
     article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
 ) -> list[tuple[int, int, str, str]]:
-    """The spans without a one-word organization that is only an ordinary word capitalised as a
-    sentence's first ("Lensa tersebut ...", "Karakter kuat Jobs ...", "Berarti saya ..."): one
+    """The spans without a one-word organization that is only an ordinary word capitalised: one
     the article also writes in lower case or a function word of the language, that the knowledge
-    base does not know as written."""
+    base does not know. As a sentence's first word ("Lensa tersebut ...", "Karakter kuat Jobs
+    ...", "Berarti saya ...") it must not know it as written; elsewhere ("melalui Dealer resmi",
+    "para Vendor") it must not know it at all ("Antara" the news agency, "antara" between), and
+    the article must write it in lower case as often as capitalised (`_mostly_lower`)."""
     text = _doc_text(article.doc)
     kept = []
     for start, end, kind, via in spans:
         word = text[start:end]
         if (
             kind == "ORG"
-            and start in article.sentence_starts
             and " " not in word
             and not word.isupper()
             and (word.lower() in article.lower_words or word.lower() in article.function_words)
-            and kb.lookup_as_written(word) is None
+            and (
+                kb.lookup_as_written(word) is None
+                if start in article.sentence_starts
+                else via == "ner"
+                and word.isalpha()
+                and word[:1].isupper()
+                and kb.lookup(word) is None
+                and _mostly_lower(article, word)
+            )
         ):
             continue
         kept.append((start, end, kind, via))
     return kept
+
+
+def _sentence_capital(article: _Article, start: int, end: int, kb: KnowledgeBase) -> bool:
+    """Whether a word is capitalised only as a sentence's first ("Konsep" of "Konsep pemesanan
+    tempat ..."): it starts the sentence, is no acronym, and is neither known nor written
+    elsewhere in the article."""
+    word = _doc_text(article.doc)[start:end]
+    return (
+        start in article.sentence_starts
+        and not word.isupper()
+        and kb.lookup(word) is None
+        and not _elsewhere(article, word, start, end)
+    )
+
+
+def _ordinary_lower_word(article: _Article, word: str) -> bool:
+    """Whether a lower-case word is an ordinary one, not a name mistyped in lower case
+    ("Universitas indonesia"): a function word or a verb of the language, or a word the article
+    writes in lower case more than once ("warna", "kota")."""
+    return (
+        word in article.function_words
+        or _verb(word, article.function_words)
+        or _doc_words(article.doc)[0].count(word) >= 2
+    )
+
+
+def _lower_case_words_trimmed(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """Indonesian model ORG spans as Indonesian news writes organizations' names, capitalised:
+    without ordinary lower-case words at their end ("Liverpool via", "Milan sebelumnya", "BNNP
+    guna"; `_ordinary_lower_word`; not after a hyphen, "Kyung Dae - soo"), and none that is all
+    lower-case words ("wholeseller", "warna hitam") but a name headed by a word that heads
+    organizations' names ("kementerian keuangan"); a web address ("merdeka.com") is no word. A
+    sentence's first word followed only by lower-case ones ("Konsep pemesanan", "Musim lalu";
+    `_sentence_capital`) is no name at all. A name the knowledge base knows stays ("kumparan").
+    English news writes heads in lower case ("Johor police", "state government")."""
+    if article.doc.lang_ != "id":
+        return list(spans)
+    text = _doc_text(article.doc)
+    heads = kb.leading_name_words()
+    result = []
+    for start, end, kind, via in spans:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if kind != "ORG" or via != "ner" or kb.lookup(text[start:end]) is not None:
+            result.append((start, end, kind, via))
+            continue
+        if all(word.group().isalpha() and word.group().islower() for word in words):
+            if len(words) >= 2 and words[0].group() in heads:
+                result.append((start, end, kind, via))
+            continue
+        lower = [word.group().isalpha() and word.group().islower() for word in words]
+        if len(words) >= 2 and all(lower[1:]):
+            first = start + words[0].end()
+            if _sentence_capital(article, start, first, kb):  # "Konsep pemesanan"
+                continue
+        while (
+            len(words) >= 2
+            and lower[len(words) - 1]
+            and words[-2].group() not in _JOINERS  # "Kyung Dae - soo"
+            and _ordinary_lower_word(article, words[-1].group())
+        ):
+            words.pop()
+        result.append((start, start + words[-1].end(), kind, via))
+    return result
 
 
 @cache
@@ -627,12 +721,14 @@ def _without_non_organizations(
     Square SQ10"; "LG V20" is LG's, a maker the knowledge base knows or the article names alone)
     or followed by one ("ePBT 1.0 contract"), one after a word that names a product's line
     ("seri Galaxy"), a one-word name used ("menggunakan PureView"), one before a word that names
-    its maker ("Alexa buatan Amazon"), a stock index ("IHSG") and a document's title
-    ("Memorandum of Understanding"). A name the knowledge base knows is kept (linking gives a
+    its maker ("Alexa buatan Amazon"), a stock index ("IHSG"), a document's title
+    ("Memorandum of Understanding") and, in Indonesian, a name that starts with a size class of
+    businesses ("IKM Ceper", "UMKM"). A name the knowledge base knows is kept (linking gives a
     known maker's product to the maker: "Intel Core i7")."""
     text = _doc_text(article.doc)
     cues = _not_organizations()
     named = cues.get("indexes", frozenset()) | cues.get("documents", frozenset())
+    categories = cues.get("categories", frozenset()) if article.doc.lang_ == "id" else frozenset()
     kept = []
     for start, end, kind, via in spans:
         if kind == "ORG" and text[start:end].casefold() in cues.get("states", frozenset()):
@@ -660,6 +756,7 @@ def _without_non_organizations(
             continue
         if (
             name.casefold() in named
+            or words[0].casefold() in categories
             or _measure(words, cues)
             # an acronym before one is as often a company's ("KPJ DSH2", a KPJ hospital)
             or (
@@ -747,6 +844,151 @@ def _people_by_context(
         if titled or end in listed_with_people:
             kind = "PER"
         result.append((start, end, kind, via))
+    return result
+
+
+#: Words a link's label or a citing verb has at most ("Seperti dilansir", "Baca juga").
+_CITING_WORDS = 2
+
+
+def _without_citing_words(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]]
+) -> list[tuple[int, int, str, str]]:
+    """Organizations' spans without a verb that cites a source at their front
+    (``not_organizations.toml``: "Melansir Financial Times", "Dikutip Reuters", "According to
+    Reuters"), where a capitalised word follows it, and without a span that starts with a link's
+    label ("SIMAK JUGA - Madura United Datangkan", "Baca juga: ..."): the label and the headline
+    it links to, no name."""
+    text = _doc_text(article.doc)
+    cues = _not_organizations()
+    labels, verbs = cues.get("link_labels", frozenset()), cues.get("reporting_verbs", frozenset())
+    result = []
+    for start, end, kind, via in spans:
+        words = list(re.finditer(r"\S+", text[start:end])) if kind == "ORG" else []
+        leads = [
+            " ".join(word.group() for word in words[:size]).casefold().rstrip(":")
+            for size in range(1, min(_CITING_WORDS, len(words)) + 1)
+        ]
+        if any(lead in labels for lead in leads):
+            continue
+        for size in range(len(leads) - 1 if len(leads) == len(words) else len(leads), 0, -1):
+            if leads[size - 1] in verbs and _capitalised_word(words[size].group()):
+                start += words[size].start()
+                break
+        result.append((start, end, kind, via))
+    return result
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names, case-folded: ``data/entities/given_names.txt``, built from the NER training
+    data by ``training/ner/given_names.py`` (one name a line, ``#`` comments)."""
+    path = resources.files("newstide").joinpath("data/entities/given_names.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Honorifics and ranks written before a person's name ("Pak", "Kompol", "Dr";
+    ``roles.toml``)."""
+    return entity_words("roles.toml", "honorifics")
+
+
+@lru_cache(maxsize=8)
+def _organization_edge_words(kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of the knowledge base's names, case-folded, legal forms aside: the first word of
+    any ("Agung" of "Agung Podomoro Land": a given name that may start an organization's), and
+    the last word of at least `LEADING_WORD_NAMES` ("Air" of "Lion Air" and "Batik Air",
+    "Sejahtera", "Motor": a word that ends organizations' names)."""
+    first: set[str] = set()
+    last: Counter[str] = Counter()
+    for surface, _, _ in kb.aliases_for_matching():
+        words = [word.casefold() for word in surface.split() if not kb.legal_forms.is_form(word)]
+        if words:
+            first.add(words[0])
+        if len(words) >= 2:
+            last[words[-1]] += 1
+    ends = frozenset(word for word, count in last.items() if count >= LEADING_WORD_NAMES)
+    return frozenset(first), ends
+
+
+#: Words a title or an honorific before a name has at most ("Direktur Utama", "Tan Sri").
+_TITLE_WORDS = 3
+#: Words a personal name has at most ("Jimmy Floyd Hasselbaink", "Abdullah bin Ahmad Said").
+_NAME_WORDS = 4
+
+
+def _title_words(words: Sequence[str]) -> tuple[int, bool]:
+    """How many words at the front of a name are titles, ranks or honorifics ("Kompol", "Pak",
+    "Direktur Utama"; ``roles.toml``), and whether one is an honorific or a rank, which only a
+    person bears."""
+    titles, honorifics = _titles(), _honorifics()
+    at, honoured = 0, False
+    while at < len(words):
+        for size in range(min(_TITLE_WORDS, len(words) - at), 0, -1):
+            title = " ".join(words[at : at + size]).casefold().rstrip(".")
+            if title in titles or title in honorifics:
+                honoured = honoured or title in honorifics
+                at += size
+                break
+        else:
+            break
+    return at, honoured
+
+
+def _people_by_given_name(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """Model ORG spans that are a personal name by their words, made PER: after any titles,
+    ranks or honorifics ("Kompol Teguh Nugroho", "Pak Budi"; the PER span leaves them out), one
+    to four words written as a personal name is (a capital and lower-case letters, or a particle
+    such as "bin" or "van") that start with a given name (`_given_names`, from the NER training
+    data) or follow an honorific or a rank. The knowledge base must not know the name, nor start
+    any organization's name with its first word ("Agung Podomoro"); and no word of it may be an
+    organization's head or end ("Partai", "Holdings", "Exchange", the "Air" of "Susi Air"), a
+    legal form, a place found or, bar the given name, a word the article writes in lower case."""
+    text = _doc_text(article.doc)
+    known_first, known_ends = _organization_edge_words(kb)
+    heads = (
+        kb.leading_name_words()
+        | known_ends
+        | _name_ends()
+        | _group_words()
+        | _institution_words()[0]
+    )
+    particles = entity_words("roles.toml", "name_particles")
+    given = _given_names()
+    result = []
+    for start, end, kind, via in spans:
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+        lead, honoured = _title_words([word for _, word in words])
+        name = words[lead:]
+        first = name[0][1] if name else ""
+        if (
+            kind != "ORG"
+            or via != "ner"
+            or not 1 <= len(name) <= _NAME_WORDS
+            or not _PERSONAL_WORD.fullmatch(first)
+            or first.casefold() in known_first
+            or not (first.casefold() in given or (honoured and first not in article.loc_texts))
+            or any(
+                word not in particles
+                and (
+                    not _PERSONAL_WORD.fullmatch(word)
+                    or word.casefold() in heads
+                    or (word.lower() in article.lower_words and word.casefold() not in given)
+                    or word in article.loc_texts
+                    or kb.legal_forms.is_form(word)
+                )
+                for _, word in name
+            )
+            or kb.lookup(text[start:end]) is not None
+            or kb.lookup(text[start + name[0][0] : end]) is not None
+        ):
+            result.append((start, end, kind, via))
+            continue
+        result.append((start + name[0][0], end, "PER", via))
     return result
 
 
@@ -1703,9 +1945,12 @@ class EntityRecognizer:
         spans = _listed_names(view, spans, taken, self.kb.legal_forms)
         spans = _shared_heads(view, spans, taken, self.kb.legal_forms)
         spans = _short_names(view, spans, taken, self.kb)
+        spans = _without_citing_words(view, spans)
         spans = _organizations_throughout(doc, spans)
         spans = _people_throughout(view, spans, self.kb)
         spans = _people_by_context(view, spans, self.kb)
+        spans = _people_by_given_name(view, spans, self.kb)
+        spans = _lower_case_words_trimmed(view, spans, self.kb)
         spans = _without_ordinary_words(view, spans, self.kb)
         spans = _without_non_organizations(view, spans, self.kb)
         spans = _tickers_joined(doc, spans, self.kb)
