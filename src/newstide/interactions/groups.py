@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from newstide.nlp.entities import entity_words
 from newstide.nlp.kb import normalize_name
+from newstide.nlp.wordlists import entity_words
 
 
 def _name_words(name: str) -> list[str]:

@@ -50,7 +50,6 @@ import dataclasses
 import importlib
 import itertools
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -76,6 +75,8 @@ from newstide.nlp.kb import (
     normalize_name,
 )
 from newstide.nlp.linking import acronym_like, acronym_of, legal_name_words, name_and_acronym
+from newstide.nlp.titles import without_titles
+from newstide.nlp.wordlists import entity_data, entity_words
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
@@ -660,21 +661,6 @@ def _lower_case_words_trimmed(
 
 
 @cache
-def entity_data(name: str) -> dict[str, object]:
-    """A word-list file of ``data/entities`` (``heads.toml``, ``roles.toml`` ...), read once."""
-    path = resources.files("newstide").joinpath(f"data/entities/{name}")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@cache
-def entity_words(name: str, key: str) -> frozenset[str]:
-    """One list of a ``data/entities`` file, casefolded (empty when the file has no such list)."""
-    words = entity_data(name).get(key, [])
-    assert isinstance(words, list)
-    return frozenset(str(word).casefold() for word in words)
-
-
-@cache
 def _not_organizations() -> dict[str, frozenset[str]]:
     """``data/entities/not_organizations.toml``: cues and names of products, stock indexes and
     documents, each list casefolded."""
@@ -892,7 +878,7 @@ def _given_names() -> frozenset[str]:
 def _honorifics() -> frozenset[str]:
     """Honorifics and ranks written before a person's name ("Pak", "Kompol", "Dr";
     ``roles.toml``)."""
-    return entity_words("roles.toml", "honorifics")
+    return entity_words("roles.toml", "honorifics") | entity_words("roles.toml", "ranks")
 
 
 @lru_cache(maxsize=8)
@@ -1931,6 +1917,7 @@ class EntityRecognizer:
             ) or (kind != "ORG" and _shaped_as_organization(article.text[start:end], kind)):
                 kind = "ORG"
             spans.append((start, end, kind, "ner"))
+        spans = without_titles(article.text, spans, self.kb)
         taken = Spans((s, e) for s, e, _, _ in spans)
         spans += _web_names(doc, taken)
         if self.settings.gazetteer and gazetteer is not None:

@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from newstide.nlp.entities import Spans, entity_data, entity_words, sentence_of
+from newstide.nlp.entities import Spans, sentence_of
 from newstide.nlp.kb import KnowledgeBase
+from newstide.nlp.wordlists import entity_data, entity_words
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Role
 from newstide.settings import EntitySettings

@@ -1,0 +1,22 @@
+"""The word lists of ``data/entities`` (``heads.toml``, ``roles.toml`` ...), each read once."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def entity_data(name: str) -> dict[str, object]:
+    """A word-list file of ``data/entities`` (``heads.toml``, ``roles.toml`` ...), read once."""
+    path = resources.files("newstide").joinpath(f"data/entities/{name}")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def entity_words(name: str, key: str) -> frozenset[str]:
+    """One list of a ``data/entities`` file, casefolded (empty when the file has no such list)."""
+    words = entity_data(name).get(key, [])
+    assert isinstance(words, list)
+    return frozenset(str(word).casefold() for word in words)
