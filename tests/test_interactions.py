@@ -1190,3 +1190,12 @@ def test_ownership_within_a_group_is_still_found() -> None:
 def test_institutions_that_share_a_generic_first_word_are_no_group() -> None:
     article = analyzed("id", "Bank Mandiri bekerja sama dengan Bank Jago dalam layanan kredit.")
     find(article, "Bank Mandiri", "Bank Jago", "partnership")
+
+
+def test_an_organizations_former_name_is_no_other_party() -> None:
+    article = analyzed(
+        "id",
+        "Induk usaha melaporkan laba naik. PT Karya Presisi yang semula bernama PT Karya"
+        " Peralatan merupakan anak usaha PT Karya Utama.",
+    )
+    assert not any("Peralatan" in a or "Peralatan" in b for a, b, _ in pairs(article))

@@ -94,6 +94,7 @@ class _Markers:
     fixture: re.Pattern[str]
     fixture_article: int
     courts: re.Pattern[str]
+    former_name: re.Pattern[str]
     group_generic: frozenset[str]
     seller_words: frozenset[str]
     counterpart_next: re.Pattern[str]
@@ -312,6 +313,7 @@ def _markers() -> _Markers:
         fixture=_words(data["fixture"]),
         fixture_article=int(data["fixture_article"]),
         courts=_words(data["courts"]),
+        former_name=_before_name(data["former_names"], 0),
         group_generic=frozenset(w.casefold() for w in data["group_generic"]),
         seller_words=frozenset(w.lower() for w in data["seller"]),
         counterpart_next=re.compile(
@@ -1205,7 +1207,8 @@ class InteractionExtractor:
     ) -> list[_Participant]:
         """The organizations a sentence names or refers to, and people acting for one; not the
         outlets it cites ("dilansir TechCrunch") or that sign its dateline, nor courts, where
-        cases are heard (markers.toml `courts`)."""
+        cases are heard (markers.toml `courts`), nor a former name of another ("semula bernama
+        X")."""
         markers = _markers()
         text = article.text
         courts = {e.id for e in article.entities if markers.courts.search(e.name)}
@@ -1225,6 +1228,7 @@ class InteractionExtractor:
             if mention.kind == "ORG" and (
                 entity in courts
                 or markers.courts.search(mention.text)
+                or markers.former_name.search(text, max(0, offset - 1), mention.start)
                 or any(s <= mention.start and mention.end <= e for s, e in datelines)
                 or markers.source_before.search(text, max(0, offset - 1), mention.start)
                 or markers.source_after.match(text, mention.end, end_of_sentence)
