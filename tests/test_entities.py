@@ -1090,3 +1090,34 @@ def test_an_ordinary_word_capitalised_inside_a_sentence_is_not_an_organization()
     kept = _without_ordinary_words(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
     # written in lower case as often as capitalised: an ordinary word; "Kilau" twice, "kilau" once
     assert [text[s:e] for s, e, _, _ in kept] == ["Kilau", "Kilau"]
+
+
+def _indonesian(text: str) -> Article:
+    from newstide.ingest.run import analyze_documents
+    from newstide.records import RawDocument
+    from newstide.settings import load_settings
+
+    (article,) = analyze_documents(
+        [RawDocument("t", "record", text, {"language": "id"})], load_settings()
+    )
+    assert isinstance(article, Article)
+    return article
+
+
+def test_a_business_term_is_no_organization_nor_part_of_one() -> None:
+    article = _indonesian(
+        "Perseroan menyiapkan IPO PT Karya Urban tahun ini. Rencana IPO itu sudah disetujui RUPS."
+    )
+    organizations = {m.text for m in article.mentions if m.kind == "ORG"}
+    assert not organizations & {"IPO", "RUPS", "IPO PT Karya Urban"}
+    assert "PT Karya Urban" in organizations
+
+
+def test_perseroan_is_the_issuer_the_article_is_about_not_the_nearest_name() -> None:
+    article = _indonesian(
+        "Jakarta, CNN Indonesia - - PT Wijaya Karya Tbk membukukan laba bersih Rp1 triliun. "
+        "Laba PT Wijaya Karya naik berkat proyek jalan tol. "
+        "Proyek itu digarap bersama PT Jasa Marga, dan perseroan akan menambah belanja modal."
+    )
+    issuer = [m.entity_id for m in article.mentions if m.text == "perseroan"]
+    assert issuer and issuer == [entity(article, "Wijaya Karya").id]

@@ -707,13 +707,18 @@ def _without_non_organizations(
     Square SQ10"; "LG V20" is LG's, a maker the knowledge base knows or the article names alone)
     or followed by one ("ePBT 1.0 contract"), one after a word that names a product's line
     ("seri Galaxy"), a one-word name used ("menggunakan PureView"), one before a word that names
-    its maker ("Alexa buatan Amazon"), a stock index ("IHSG"), a document's title
+    its maker ("Alexa buatan Amazon"), a stock index ("IHSG"), a business term ("IPO", "EPC"),
+    a document's title
     ("Memorandum of Understanding") and, in Indonesian, a name that starts with a size class of
     businesses ("IKM Ceper", "UMKM"). A name the knowledge base knows is kept (linking gives a
     known maker's product to the maker: "Intel Core i7")."""
     text = _doc_text(article.doc)
     cues = _not_organizations()
-    named = cues.get("indexes", frozenset()) | cues.get("documents", frozenset())
+    named = (
+        cues.get("indexes", frozenset())
+        | cues.get("documents", frozenset())
+        | cues.get("terms", frozenset())
+    )
     categories = cues.get("categories", frozenset()) if article.doc.lang_ == "id" else frozenset()
     kept = []
     for start, end, kind, via in spans:
@@ -840,14 +845,15 @@ _CITING_WORDS = 2
 def _without_citing_words(
     article: _Article, spans: Sequence[tuple[int, int, str, str]]
 ) -> list[tuple[int, int, str, str]]:
-    """Organizations' spans without a verb that cites a source at their front
-    (``not_organizations.toml``: "Melansir Financial Times", "Dikutip Reuters", "According to
-    Reuters"), where a capitalised word follows it, and without a span that starts with a link's
-    label ("SIMAK JUGA - Madura United Datangkan", "Baca juga: ..."): the label and the headline
-    it links to, no name."""
+    """Organizations' spans without a verb that cites a source or a business term at their
+    front (``not_organizations.toml``: "Melansir Financial Times", "Dikutip Reuters", "According
+    to Reuters", "IPO PT PP Urban"), where a capitalised word follows it, and without a span
+    that starts with a link's label ("SIMAK JUGA - Madura United Datangkan", "Baca juga: ..."):
+    the label and the headline it links to, no name."""
     text = _doc_text(article.doc)
     cues = _not_organizations()
-    labels, verbs = cues.get("link_labels", frozenset()), cues.get("reporting_verbs", frozenset())
+    labels = cues.get("link_labels", frozenset())
+    verbs = cues.get("reporting_verbs", frozenset()) | cues.get("terms", frozenset())
     result = []
     for start, end, kind, via in spans:
         words = list(re.finditer(r"\S+", text[start:end])) if kind == "ORG" else []

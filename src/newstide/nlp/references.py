@@ -36,6 +36,7 @@ class _Reference:
     count: int
     type: str | None
     sector: str | None
+    main_only: bool = False
 
 
 @cache
@@ -48,6 +49,7 @@ def _references(language: str) -> tuple[_Reference, ...]:
             int(e["count"]),
             e.get("type"),
             e.get("sector"),
+            bool(e.get("main_only", False)),
         )
         for e in entries
     )
@@ -114,9 +116,9 @@ class ReferenceResolver:
 
     def _main_organization(self, organizations: list[Mention]) -> Mention | None:
         """The organization an article is about, as its first mention: the first one its first
-        sentence naming an organization names, when the article names it again and it is a
-        business (not a regulator, a ministry or an exchange reporting on one); else the one it
-        names most often, at least twice (the earliest of those named as often).
+        sentence naming an organization names (a news outlet aside), when the article names it
+        again and it is a business (not a regulator, a ministry or an exchange reporting on one);
+        else the one it names most often, at least twice (the earliest of those named as often).
 
         Args:
             organizations: The article's linked organization mentions, sorted by start.
@@ -125,13 +127,19 @@ class ReferenceResolver:
         counts = Counter(m.entity_id for m in organizations if m.entity_id not in public)
         if not counts:
             return None
-        lead = organizations[0]
+        # not the outlet that signs the dateline ("Jakarta, CNN Indonesia - - PT PP ...")
+        lead = next((m for m in organizations if not self._outlet(m)), organizations[0])
         if counts[lead.entity_id] >= 2:
             return lead
         most = max(counts.values())
         if most < 2:
             return None
         return next(m for m in organizations if counts[m.entity_id] == most)
+
+    def _outlet(self, mention: Mention) -> bool:
+        """Whether the knowledge base knows an organization mention as a news outlet."""
+        known = self.kb.get(mention.entity_id or "")
+        return known is not None and known.type == "media"
 
     def _business(self, mention: Mention) -> bool:
         """Whether an organization mention may name a business: not one the knowledge base
@@ -161,6 +169,8 @@ class ReferenceResolver:
                     # customer named nearer to it ("Maybank, CIMB and RHB Bank were among the
                     # company's creditors")
                     antecedents = [main.entity_id or ""]
+                elif reference.main_only:
+                    continue  # "Perseroan": the issuer, or no one
                 else:
                     antecedents = self._antecedents(organizations, start, sentence, reference)
                 if len(antecedents) < reference.count:
