@@ -30,7 +30,7 @@ def test_interactions_hold_their_floors(
 ) -> None:
     from newstide.eval.interactions import evaluate_interactions
 
-    ours, baseline = evaluate_interactions(shared_data, settings, language)
+    ours, baseline, *_ = evaluate_interactions(shared_data, settings, language)
     floors = FLOORS["interactions"][language]
     assert ours.f1 >= floors["f1"], f"{language} pair+type F1 {ours.f1:.3f}"
     assert ours.precision >= floors["precision"], f"{language} precision {ours.precision:.3f}"
@@ -53,3 +53,22 @@ def test_ner_holds_its_floors(shared_data: Path, settings: Settings) -> None:
         ours, baseline = org[("newstide", dev_set)], org[("baseline:", dev_set)]
         assert ours >= floors["org_f1"], f"{dev_set} ORG F1 {ours:.3f}"
         assert ours - baseline >= floors["margin_over_baseline"], (dev_set, ours, baseline)
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "gold", [k for k in FLOORS["interactions_unseen"] if not k.startswith("_")]
+)
+def test_interactions_on_unseen_news_hold_their_floors(settings: Settings, gold: str) -> None:
+    # the annotated unseen articles ship in the repo: this gate runs without ../shared/data
+    from newstide.eval.interactions import evaluate_interactions
+
+    ours, baseline, organizations = evaluate_interactions(REPO, settings, "id", REPO / gold)
+    floors = FLOORS["interactions_unseen"][gold]
+    assert ours.f1 >= floors["f1"], f"{gold}: pair+type F1 {ours.f1:.3f}"
+    assert ours.precision >= floors["precision"], f"{gold}: precision {ours.precision:.3f}"
+    assert organizations.f1 >= floors["organizations_f1"], f"{gold}: orgs F1 {organizations.f1:.3f}"
+    assert ours.f1 - baseline.f1 >= floors["margin_over_baseline"], (ours.f1, baseline.f1)

@@ -242,7 +242,9 @@ def evaluate_interactions(
         gold_file: A gold file of the user's to score on instead of the shipped dev gold.
 
     Returns:
-        Two scores: newstide's, then the baseline's.
+        Newstide's score, then the baseline's; then, when the gold lists every organization of
+        its articles (``orgs``), how well newstide finds those: precision and recall of the
+        organizations each article names, matched as interactions' names are.
     """
     gold_articles = load_gold(data, language, gold_file)
     raws = [
@@ -251,6 +253,7 @@ def evaluate_interactions(
     ]
     ours: list[tuple[list[_Found], list[_Found]]] = []
     baseline: list[tuple[list[_Found], list[_Found]]] = []
+    organizations: list[tuple[set[str], set[str]]] = []  # (found, gold) per article
     for gold, item in zip(gold_articles, analyze_documents(raws, settings), strict=True):
         interactions = gold["interactions"]
         assert isinstance(interactions, list)
@@ -259,13 +262,47 @@ def evaluate_interactions(
             for i in interactions
         ]
         gold_names = _gold_names(gold, gold_found)
+        listed = gold.get("orgs") or []
+        assert isinstance(listed, list)
+        gold_orgs = {str(o) for o in listed}
         if not isinstance(item, Article):
             ours.append(([], gold_found))
             baseline.append(([], gold_found))
+            organizations.append((set(), gold_orgs))
             continue
         ours.append((_predictions(item, gold_names), gold_found))
         baseline.append((_baseline(item, gold_names), gold_found))
-    return [
+        names = _names(item)
+        found = {_to_gold(e.id, names, gold_names) for e in item.entities if e.kind == "ORG"}
+        organizations.append((found, gold_orgs))
+    scores = [
         _score("newstide", language, ours),
         _score("baseline: co-occurring pairs are partnerships", language, baseline),
     ]
+    if all("orgs" in gold for gold in gold_articles):
+        scores.append(_organization_score(language, organizations))
+    return scores
+
+
+def _organization_score(
+    language: str, articles: list[tuple[set[str], set[str]]]
+) -> InteractionScore:
+    """Precision and recall of the organizations each article names, micro-averaged."""
+    hits = sum(len(found & gold) for found, gold in articles)
+    predicted = sum(len(found) for found, _ in articles)
+    gold = sum(len(g) for _, g in articles)
+    precision = hits / predicted if predicted else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return InteractionScore(
+        "newstide: organizations named (per article)",
+        language,
+        len(articles),
+        gold,
+        predicted,
+        precision,
+        recall,
+        f1,
+        None,
+        None,
+    )
