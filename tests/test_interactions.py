@@ -6,7 +6,7 @@ import pytest
 
 import newstide
 from newstide.ingest.run import analyze_documents
-from newstide.interactions.extract import _bracket_opens
+from newstide.interactions.participants import bracket_opens
 from newstide.records import Article, Interaction, RawDocument
 from newstide.settings import load_settings
 
@@ -472,7 +472,7 @@ def test_the_possessed_noun_named_in_apposition_is_the_target() -> None:
 def test_a_legal_form_may_stand_between_a_name_and_its_bracketed_other_name(
     between: str, same: bool
 ) -> None:
-    assert _bracket_opens(between, 0, len(between)) is same
+    assert bracket_opens(between, 0, len(between)) is same
 
 
 def test_an_amount_in_brackets_does_not_separate_an_agent_from_its_trigger() -> None:
@@ -798,15 +798,15 @@ def test_joining_is_a_hire_only_from_a_former_employer() -> None:
 
 
 def test_a_ragged_list_member_still_belongs_to_the_list() -> None:
-    from newstide.interactions.extract import _group, _Participant
+    from newstide.interactions.participants import Participant, group_of
 
     # a comma left out between two names of a list that goes on
     text = "X has contracts with Alpha Council Beta Council, Gamma Council and Delta Council."
     names = ["Alpha Council", "Beta Council", "Gamma Council", "Delta Council"]
     members = [
-        _Participant(text.index(n), text.index(n) + len(n), n, "ner") for n in names
+        Participant(text.index(n), text.index(n) + len(n), n, "ner") for n in names
     ]  # fmt: skip
-    assert [p.entity for p in _group(members[0], members, text)] == names
+    assert [p.entity for p in group_of(members[0], members, text)] == names
     # a name tagged only at its end ("Asuransi Umum" left out of the tag)
     text = (
         "Y memiliki anak usaha, yakni Alfa Sekuritas, Asuransi Umum Beta, Gama Finance, dan Delta."
@@ -818,9 +818,9 @@ def test_a_ragged_list_member_still_belongs_to_the_list() -> None:
         ("Delta", "delta"),
     ]
     members = [
-        _Participant(text.index(n), text.index(n) + len(n), e, "ner") for n, e in spans
+        Participant(text.index(n), text.index(n) + len(n), e, "ner") for n, e in spans
     ]  # fmt: skip
-    assert [p.entity for p in _group(members[0], members, text)] == [
+    assert [p.entity for p in group_of(members[0], members, text)] == [
         "alfa",
         "beta",
         "gama",
@@ -832,8 +832,8 @@ def test_a_ragged_list_member_still_belongs_to_the_list() -> None:
         (text.index("Bareskrim"), text.index("Bareskrim") + 9),
         (text.index("Polri"), text.index("Polri") + 5),
     )
-    members = [_Participant(*bareskrim, "bareskrim", "ner"), _Participant(*polri, "polri", "ner")]
-    assert len(_group(members[0], members, text)) == 1
+    members = [Participant(*bareskrim, "bareskrim", "ner"), Participant(*polri, "polri", "ner")]
+    assert len(group_of(members[0], members, text)) == 1
 
 
 def test_the_agent_of_another_participle_is_not_what_is_owned() -> None:

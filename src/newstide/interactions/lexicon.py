@@ -46,6 +46,12 @@ TYPES = (
     "tension",
 )
 
+#: Types where one side acts on the other (GUIDELINES.md): a invests in, acquires, supplies,
+#: hires from, or sues b.
+DIRECTED = frozenset({"investment", "acquisition", "supply", "talent", "legal"})
+#: The types that state who owns whom, the one news between members of a group.
+OWNERSHIP = frozenset({"investment", "acquisition"})
+
 #: Which side of a trigger acts: the organization before it (``subject``), the one after it
 #: (``object``, passive forms), or neither (``none``, symmetric types).
 DIRECTIONS = ("subject", "object", "none")
@@ -337,6 +343,16 @@ class Trigger:
     modifiers: tuple[str, ...] = ()
     relational: bool = False
     sources: frozenset[str] = frozenset()
+
+
+#: Indonesian verb prefixes: a trigger starting with one is a verb, else a noun ("kemitraan",
+#: "persaingan", "sinergi"), whose pair may follow it ("kemitraan Grab dengan KAI").
+_VERBAL = re.compile(r"(?:me|be|di|te)[a-z]", re.IGNORECASE)
+
+
+def nominal(trigger: Trigger) -> bool:
+    """An Indonesian trigger used as a noun (no verb prefix)."""
+    return not _VERBAL.match(trigger.text)
 
 
 @dataclass(frozen=True, slots=True)
