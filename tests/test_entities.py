@@ -1121,3 +1121,15 @@ def test_perseroan_is_the_issuer_the_article_is_about_not_the_nearest_name() -> 
     )
     issuer = [m.entity_id for m in article.mentions if m.text == "perseroan"]
     assert issuer and issuer == [entity(article, "Wijaya Karya").id]
+
+
+def test_an_organization_named_with_the_clitic_nya_is_found() -> None:
+    article = _indonesian("Malala mengunggah fotonya di akun Twitternya pada Jumat.")
+    assert [(m.text, m.kind) for m in article.mentions if m.kind == "ORG"] == [("Twitter", "ORG")]
+
+
+def test_a_name_before_a_comma_and_anak_perusahaan_is_an_organization() -> None:
+    article = _indonesian(
+        "Huami, anak perusahaan Xiaomi yang mengisi sektor wearable, mengumumkan jam pintar baru."
+    )
+    assert {"Huami", "Xiaomi"} <= {m.text for m in article.mentions if m.kind == "ORG"}

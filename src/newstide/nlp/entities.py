@@ -1416,20 +1416,48 @@ def _governments(
 _NAME_RUN = r"[A-Z][\w&-]*(?:\.\w+)*(?: (?:[A-Z][\w&-]*(?:\.\w+)*|&))*"
 
 
+#: A capitalised name with the Indonesian clitic -nya glued to it: "akun Twitternya".
+_CLITIC_NAME = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w.&-]*?)nya(?![\w-])")
+
+
+def _clitic_names(
+    text: str, language: str, taken: Spans, kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """Organizations the knowledge base knows as written, with the Indonesian clitic -nya glued
+    to their name ("akun Twitternya", "saham Telkomnya"), which no token matches: the name alone,
+    where nothing else was found."""
+    if language != "id":
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    for match in _CLITIC_NAME.finditer(text):
+        start, end = match.span("name")
+        known = kb.lookup_as_written(match["name"])
+        if known is not None and known.kind == "ORG" and not taken.overlaps(start, end):
+            found.append((start, end, "ORG", "kb"))
+            taken.add(start, end)
+    return found
+
+
 @cache
 def _appositions(language: str) -> tuple[re.Pattern[str], ...]:
     """Patterns of a name in apposition to a head noun of ``heads.toml``: right after it ("tire
     manufacturer Michelin", "sports equipment company, Yonex,") and before it with an article
-    ("Neoline, a French start-up"), in the languages `heads.toml` lists."""
+    ("Neoline, a French start-up"), in the languages `heads.toml` lists; before one of the
+    ``{language}_after`` nouns and a comma ("Huami, anak perusahaan Xiaomi")."""
     heads = entity_data("heads.toml").get(language, [])
-    assert isinstance(heads, list)
-    if not heads:
-        return ()
-    alternation = "|".join(re.escape(str(h)) for h in sorted(heads, key=len, reverse=True))
-    return (
-        re.compile(rf"\b(?:{alternation})(?:(?P<comma>,)? (?P<name>{_NAME_RUN}))(?P<after>.?)"),
-        re.compile(rf"\b(?P<name>{_NAME_RUN}), an? (?:[\w-]+ ){{0,3}}?(?:{alternation})\b"),
-    )
+    after = entity_data("heads.toml").get(f"{language}_after", [])
+    assert isinstance(heads, list) and isinstance(after, list)
+    patterns = []
+    if heads:
+        alternation = "|".join(re.escape(str(h)) for h in sorted(heads, key=len, reverse=True))
+        patterns += [
+            re.compile(rf"\b(?:{alternation})(?:(?P<comma>,)? (?P<name>{_NAME_RUN}))(?P<after>.?)"),
+            re.compile(rf"\b(?P<name>{_NAME_RUN}), an? (?:[\w-]+ ){{0,3}}?(?:{alternation})\b"),
+        ]
+    if after:
+        alternation = "|".join(re.escape(str(h)) for h in sorted(after, key=len, reverse=True))
+        patterns.append(re.compile(rf"\b(?P<name>{_NAME_RUN}), (?:{alternation})\b"))
+    return tuple(patterns)
 
 
 def _appositive_names(
@@ -1931,6 +1959,7 @@ class EntityRecognizer:
                 if not taken.overlaps(start, end):
                     spans.append((start, end, "ORG", "kb"))
                     taken.add(start, end)
+            spans += _clitic_names(article.text, doc.lang_, taken, self.kb)
         spans = _bracketed_names(doc, spans, taken, self.kb.legal_forms)
         view = self._article_view(doc, starts, spans)
         spans = _appositive_names(view, spans, taken)
