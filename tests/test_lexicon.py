@@ -271,8 +271,13 @@ def test_english_lemmas(word: str, lemma: str) -> None:
         ),
         # summoned by a regulator: an inquiry, passive (the regulator after it acts)
         ("id", "Indosat dipanggil KPPU pekan lalu.", "dipanggil", "legal", -1, "object"),
+        # clashes and condemnation between bodies; who builds for a client
+        ("id", "Terjadi kericuhan antara dua ormas itu.", "kericuhan", "tension", -1, "none"),
+        ("id", "Bentrokan kedua kelompok pecah semalam.", "Bentrokan", "tension", -1, "none"),
+        ("id", "Pemerintah mengutuk serangan kelompok itu.", "mengutuk", "tension", -1, "none"),
+        ("id", "Perusahaan itu ditunjuk sebagai kontraktor proyek.", "kontraktor", "supply", 1, "subject"),
     ],
-)
+)  # fmt: skip
 def test_trigger_type_tone_direction(
     language: str, sentence: str, text: str, type_: str, sign: int, direction: str
 ) -> None:
