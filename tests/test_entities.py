@@ -18,6 +18,18 @@ def mentions_of(article: Article, entity_id: str) -> list[str]:
     return [m.text for m in article.mentions if m.entity_id == entity_id]
 
 
+def analyzed(text: str, language: str = "id") -> Article:
+    from newstide.ingest.run import analyze_documents
+    from newstide.records import RawDocument
+    from newstide.settings import load_settings
+
+    (article,) = analyze_documents(
+        [RawDocument("t", "record", text, {"language": language})], load_settings()
+    )
+    assert isinstance(article, Article)
+    return article
+
+
 @pytest.fixture(scope="module")
 def seed(seed_text: str) -> Article:
     return newstide.analyze(seed_text)
@@ -75,14 +87,7 @@ def test_the_picture_credit_is_not_an_entity(seed: Article) -> None:
 def test_legal_forms_and_aliases_link_to_one_entity(
     text: str, language: str, expected: dict[str, set[str]]
 ) -> None:
-    from newstide.ingest.run import analyze_documents
-    from newstide.records import RawDocument
-    from newstide.settings import load_settings
-
-    (article,) = analyze_documents(
-        [RawDocument("t", "record", text, {"language": language})], load_settings()
-    )
-    assert isinstance(article, Article)
+    article = analyzed(text, language)
     for entity_id, surfaces in expected.items():
         # the model may or may not take the legal form into the span: both link the same
         found = {
@@ -1092,20 +1097,8 @@ def test_an_ordinary_word_capitalised_inside_a_sentence_is_not_an_organization()
     assert [text[s:e] for s, e, _, _ in kept] == ["Kilau", "Kilau"]
 
 
-def _indonesian(text: str) -> Article:
-    from newstide.ingest.run import analyze_documents
-    from newstide.records import RawDocument
-    from newstide.settings import load_settings
-
-    (article,) = analyze_documents(
-        [RawDocument("t", "record", text, {"language": "id"})], load_settings()
-    )
-    assert isinstance(article, Article)
-    return article
-
-
 def test_a_business_term_is_no_organization_nor_part_of_one() -> None:
-    article = _indonesian(
+    article = analyzed(
         "Perseroan menyiapkan IPO PT Karya Urban tahun ini. Rencana IPO itu sudah disetujui RUPS."
     )
     organizations = {m.text for m in article.mentions if m.kind == "ORG"}
@@ -1114,7 +1107,7 @@ def test_a_business_term_is_no_organization_nor_part_of_one() -> None:
 
 
 def test_perseroan_is_the_issuer_the_article_is_about_not_the_nearest_name() -> None:
-    article = _indonesian(
+    article = analyzed(
         "Jakarta, CNN Indonesia - - PT Wijaya Karya Tbk membukukan laba bersih Rp1 triliun. "
         "Laba PT Wijaya Karya naik berkat proyek jalan tol. "
         "Proyek itu digarap bersama PT Jasa Marga, dan perseroan akan menambah belanja modal."
@@ -1124,12 +1117,12 @@ def test_perseroan_is_the_issuer_the_article_is_about_not_the_nearest_name() -> 
 
 
 def test_an_organization_named_with_the_clitic_nya_is_found() -> None:
-    article = _indonesian("Malala mengunggah fotonya di akun Twitternya pada Jumat.")
+    article = analyzed("Malala mengunggah fotonya di akun Twitternya pada Jumat.")
     assert [(m.text, m.kind) for m in article.mentions if m.kind == "ORG"] == [("Twitter", "ORG")]
 
 
 def test_a_name_before_a_comma_and_anak_perusahaan_is_an_organization() -> None:
-    article = _indonesian(
+    article = analyzed(
         "Huami, anak perusahaan Xiaomi yang mengisi sektor wearable, mengumumkan jam pintar baru."
     )
     assert {"Huami", "Xiaomi"} <= {m.text for m in article.mentions if m.kind == "ORG"}
