@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import statistics
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from newstide.eval.tldr import detokenize
+
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 BENCHMARK = SHARED_DATA / "extraction" / "article_extraction_benchmark"
 INDOSUM = SHARED_DATA / "summarization" / "id" / "indosum" / "indosum-dev.jsonl"
-
-_NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}”’])")
-_NO_SPACE_AFTER = re.compile(r"([(\[{“‘]) ")
-
-
-def detokenize(tokens: list[str]) -> str:
-    """Join IndoSum's tokens back into running text (spaces before punctuation removed)."""
-    text = " ".join(tokens)
-    text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
-    return text.replace(" / ", "/").replace(' " ', ' "')
 
 
 def indosum_articles(limit: int | None = None) -> Iterator[dict[str, str]]:

@@ -71,7 +71,8 @@ _SPACE_RE = re.compile(r"\s+")
 def detokenize(tokens: Sequence[str]) -> str:
     """Join IndoSum's tokens back into running text (spaces before punctuation removed).
 
-    The same rule as ``bench/_corpora.py``; `detokenize_paragraph` also pairs straight quotes.
+    The benchmarks (``bench/_corpora.py``) read IndoSum through it too; `detokenize_paragraph`
+    also pairs straight quotes.
     """
     text = " ".join(tokens)
     text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", text))
