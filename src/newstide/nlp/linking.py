@@ -20,11 +20,9 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
 from newstide.nlp.kb import (
     KnowledgeBase,
@@ -33,6 +31,7 @@ from newstide.nlp.kb import (
     entity_id_for_unknown,
     normalize_name,
 )
+from newstide.nlp.wordlists import entity_words
 from newstide.pipeline import stage
 from newstide.records import Article, Entity, Mention
 
@@ -49,12 +48,9 @@ def name_and_acronym(text: str) -> tuple[str, str] | None:
     return found["name"], found["acronym"]
 
 
-@cache
 def _product_words() -> frozenset[str]:
     """Words that make a maker's name a product's ("Assistant"), from ``products.toml``."""
-    path = resources.files("newstide").joinpath("data/entities/products.toml")
-    words = tomllib.loads(path.read_text(encoding="utf-8"))["words"]
-    return frozenset(str(word).casefold() for word in words)
+    return entity_words("products.toml", "words")
 
 
 #: Shortest maker's name grown into a product's in one word ("Grab" of "GrabPay"; "Go" is not).
