@@ -76,7 +76,7 @@ from newstide.nlp.kb import (
 )
 from newstide.nlp.linking import acronym_like, acronym_of, legal_name_words, name_and_acronym
 from newstide.nlp.titles import without_titles
-from newstide.nlp.wordlists import entity_data, entity_words
+from newstide.nlp.wordlists import entity_data, entity_words, organization_words
 from newstide.pipeline import stage
 from newstide.records import Article, Mention, Sentence
 from newstide.settings import EntitySettings
@@ -796,7 +796,7 @@ def _people_by_context(
     PETA"; ``roles.toml``) or listed with three or more names, all people the model found
     ("A, Dwi Pradipta Santoso, B dan C")."""
     text = _doc_text(article.doc)
-    heads = kb.leading_name_words() | _name_ends() | _group_words() | _institution_words()[0]
+    heads = kb.leading_name_words() | organization_words()
     # a list item by where it ends: a sentence's capitalised first word may start the first
     kinds = {end: kind for _, end, kind, _ in spans}
     listed_with_people: set[int] = set()
@@ -942,13 +942,7 @@ def _people_by_given_name(
     legal form, a place found or, bar the given name, a word the article writes in lower case."""
     text = _doc_text(article.doc)
     known_first, known_ends = _organization_edge_words(kb)
-    heads = (
-        kb.leading_name_words()
-        | known_ends
-        | _name_ends()
-        | _group_words()
-        | _institution_words()[0]
-    )
+    heads = kb.leading_name_words() | known_ends | organization_words()
     particles = entity_words("roles.toml", "name_particles")
     given = _given_names()
     result = []

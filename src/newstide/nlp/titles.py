@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newstide.nlp.kb import KnowledgeBase
-from newstide.nlp.wordlists import entity_words
+from newstide.nlp.wordlists import entity_words, organization_words
 
 Span = tuple[int, int, str, str]
 
@@ -75,19 +75,10 @@ def _personal(words: list[tuple[int, int, str]], kb: KnowledgeBase) -> bool:
         return False
     if not all(_NAME_WORD.fullmatch(w) for _, _, w in words) or _ACRONYM.fullmatch(words[0][2]):
         return False
-    organizational = kb.leading_name_words() | _organizational()
+    organizational = kb.leading_name_words() | organization_words()
     names = " ".join(w for _, _, w in words)
     return kb.lookup(names) is None and not any(
         kb.legal_forms.is_form(w) or w.casefold() in organizational for _, _, w in words
-    )
-
-
-def _organizational() -> frozenset[str]:
-    """Casefolded words of organizations' names that name none alone ("Sekuritas", "Group")."""
-    return (
-        entity_words("heads.toml", "name_ends")
-        | entity_words("heads.toml", "groups")
-        | entity_words("heads.toml", "institution_ends")
     )
 
 
@@ -100,7 +91,7 @@ def _organization(words: list[tuple[int, int, str]], kb: KnowledgeBase) -> str |
         return "known"
     if len(words) > 1 and _ACRONYM.fullmatch(words[-1][2]) and kb.lookup(name.rsplit(" ", 1)[0]):
         return "known"  # "Bawaslu RI", "Kemlu AS"
-    if len(words) > 1 and words[-1][2].casefold() in _organizational():
+    if len(words) > 1 and words[-1][2].casefold() in organization_words():
         return "end"
     forms = [kb.legal_forms.is_form(w) for _, _, w in words]
     return "legal" if any(forms) and not all(forms) else None
@@ -117,7 +108,7 @@ def _cut(text: str, span: Span, kb: KnowledgeBase) -> list[Span]:
     # Utama PT PP Tumiyana")
     opening = _title_at(words, 0)
     if 0 < opening < len(words) and any(
-        w.casefold() not in _organizational() for _, _, w in words[opening:]
+        w.casefold() not in organization_words() for _, _, w in words[opening:]
     ):
         words = words[opening:]  # not "Founder Institute"
         if _personal(words, kb) and not _organization(words, kb):

@@ -20,3 +20,15 @@ def entity_words(name: str, key: str) -> frozenset[str]:
     words = entity_data(name).get(key, [])
     assert isinstance(words, list)
     return frozenset(str(word).casefold() for word in words)
+
+
+@cache
+def organization_words() -> frozenset[str]:
+    """Casefolded words of organizations' names that name none alone (``heads.toml``): the words
+    that end them ("Sekuritas", "Holdings"), group words ("Group") and institutions' ends
+    ("Commission")."""
+    return (
+        entity_words("heads.toml", "name_ends")
+        | entity_words("heads.toml", "groups")
+        | entity_words("heads.toml", "institution_ends")
+    )
