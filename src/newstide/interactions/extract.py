@@ -184,12 +184,13 @@ class InteractionExtractor:
         aliases = aliases_of(article)
         acting_for = {r.person: aliases.get(r.organization, r.organization) for r in article.roles}
         datelines = dateline_spans(article.text)
+        courts = {e.id for e in article.entities if pairing_markers().courts.search(e.name)}
         best: dict[tuple[str, str, str], Interaction] = {}
         stated_in: dict[tuple[str, str, str], set[int]] = {}
         news: dict[tuple[str, str, str], bool] = {}  # stated once as more than a setting
         named = {
             sentence.index: self._participants(
-                article, sentence.index, sentence.start, acting_for, aliases, datelines
+                article, sentence.index, sentence.start, acting_for, aliases, datelines, courts
             )
             for sentence in article.sentences
         }
@@ -383,14 +384,14 @@ class InteractionExtractor:
         acting_for: dict[str, str],
         aliases: dict[str, str],
         datelines: list[tuple[int, int]],
+        courts: set[str],
     ) -> list[Participant]:
         """The organizations a sentence names or refers to, and people acting for one; not the
         outlets it cites ("dilansir TechCrunch") or that sign its dateline, nor courts, where
-        cases are heard (markers.toml `courts`), nor a former name of another ("semula bernama
-        X")."""
+        cases are heard (`courts`: the ids of the article's organizations named as one, and
+        markers.toml `courts`), nor a former name of another ("semula bernama X")."""
         markers = pairing_markers()
         text = article.text
-        courts = {e.id for e in article.entities if markers.courts.search(e.name)}
         end_of_sentence = offset + max(
             (s.end - s.start for s in article.sentences if s.index == index), default=0
         )
