@@ -145,6 +145,14 @@ def _tone_ok(predicted: str, gold: str, kind: str) -> bool:
     return predicted == gold
 
 
+def _prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of `hits` among `predicted`, against `gold` (0 where undefined)."""
+    precision = hits / predicted if predicted else 0.0
+    recall = hits / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 def _score(
     system: str, language: str, runs: Iterable[tuple[list[_Found], list[_Found]]]
 ) -> InteractionScore:
@@ -167,9 +175,7 @@ def _score(
             if g.directed:
                 direction_total += 1
                 direction_hits += (p.a, p.b) == (g.a, g.b)
-    precision = tp / n_predicted if n_predicted else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = _prf(tp, n_predicted, n_gold)
     return InteractionScore(
         system, language, articles, n_gold, n_predicted, precision, recall, f1,
         tone_hits / tone_total if tone_total else None,
@@ -291,9 +297,7 @@ def _organization_score(
     hits = sum(len(found & gold) for found, gold in articles)
     predicted = sum(len(found) for found, _ in articles)
     gold = sum(len(g) for _, g in articles)
-    precision = hits / predicted if predicted else 0.0
-    recall = hits / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = _prf(hits, predicted, gold)
     return InteractionScore(
         "newstide: organizations named (per article)",
         language,
