@@ -728,6 +728,11 @@ def test_a_surname_after_the_full_name_is_that_person() -> None:
         ("Ia juara Pekan Olahraga ke-XIV tahun ini.", "XIV", None),
         ("Pelanggan XL bertambah.", "XL", "XL"),
         ("Dana ventura CCV tumbuh.", "CCV", "CCV"),
+        # an amount in a unit of a product's specification: a variant; a unit alone is no name
+        ("Untuk F5 RAM 4 GB warna Gold sudah bisa dibeli.", "F5 RAM 4 GB warna Gold", None),
+        ("Kamera Redmi 12MP Pro tajam.", "Redmi 12MP Pro", None),
+        ("Kecepatannya 1.190 MHz saat boost.", "MHz", None),
+        ("Kantor Bank 9 Jambi dibuka.", "Bank 9 Jambi", "Bank 9 Jambi"),
     ],
 )
 def test_a_product_an_index_or_a_document_is_no_organization(

@@ -1199,3 +1199,17 @@ def test_an_organizations_former_name_is_no_other_party() -> None:
         " Peralatan merupakan anak usaha PT Karya Utama.",
     )
     assert not any("Peralatan" in a or "Peralatan" in b for a, b, _ in pairs(article))
+
+
+def test_names_coordinated_before_a_transitive_verb_act_together() -> None:
+    # "menolak" acts on its object: the parties that reject are allies in it, not rivals
+    article = analyzed(
+        "id", "Fraksi lainnya, yakni Gerindra, PAN, dan PKS secara konsisten menolak Perppu itu."
+    )
+    assert not any(kind == "tension" for _, _, kind in pairs(article))
+    # "saling" makes the act reciprocal, and a ber- verb is one
+    for text in (
+        "Partai Gerindra dan PDIP saling mengecam soal Perppu itu.",
+        "Partai Gerindra dan PDIP berselisih soal Perppu itu.",
+    ):
+        assert any(kind == "tension" for _, _, kind in pairs(analyzed("id", text))), text

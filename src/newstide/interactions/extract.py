@@ -132,6 +132,11 @@ _QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
 _GENERIC_PLURAL = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})-(?P=noun)(?![\w-])")
 
 
+#: An Indonesian active verb ("menolak", "mengecam", "memboikot"): transitive, it acts on an
+#: object. Reciprocal acts take ber- ("bersaing", "bermitra") or "saling" before the me- form.
+_ACTIVE_VERB = re.compile(r"me[a-z]", re.IGNORECASE)
+_RECIPROCAL = re.compile(r"\bsaling\s+$", re.IGNORECASE)
+
 #: Words at most between a coordinated pair and the symmetric trigger after it.
 _FAR = 8
 
@@ -723,6 +728,10 @@ class InteractionExtractor:
                 # "menggandeng Tokopedia dan Bukalapak sebagai mitra": partners of the subject,
                 # named as such, not of each other
                 continue
+            if q.end <= trigger.start and self._joint_subject(trigger, text, language):
+                # "Gerindra, PAN, dan PKS menolak Perppu tersebut": the names act together on
+                # the verb's object; they are not its two parties ("saling mengecam" makes them so)
+                continue
             if q.end <= trigger.start and len(text[q.end : trigger.start].split()) > _FAR:
                 # "Toyota and Honda reported higher sales in March as demand ... kept rising,
                 # helped by a government partnership programme": a pair far before the trigger is
@@ -823,6 +832,16 @@ class InteractionExtractor:
             return True
         rest = between.split(", ", 1)[1]
         return ", " not in rest and len(rest.split()) <= 2 * markers.gap
+
+    @staticmethod
+    def _joint_subject(trigger: Trigger, text: str, language: str) -> bool:
+        """An Indonesian active transitive verb (me- form: "menolak", "mengecam"), not made
+        reciprocal by "saling": names coordinated before it are its joint subject."""
+        return (
+            language == "id"
+            and _ACTIVE_VERB.match(trigger.text) is not None
+            and not _RECIPROCAL.search(text, 0, trigger.start)
+        )
 
     @staticmethod
     def _fronted(

@@ -699,6 +699,24 @@ def _measure(words: Sequence[str], cues: dict[str, frozenset[str]]) -> bool:
     )
 
 
+#: An amount fused with a unit ("12MP", "4GB", "2,8GHz"): a number, then letters.
+_FUSED_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?(?P<unit>[A-Za-z]+)")
+
+
+def _specification(words: Sequence[str], units: frozenset[str]) -> bool:
+    """Whether a name's words hold an amount in a unit of a product's specification ("F5 RAM 4
+    GB", "Redmi 12MP"), or are that unit alone ("MHz")."""
+    if len(words) == 1 and words[0].casefold() in units:
+        return True
+    for before, word in zip(("", *words), words, strict=False):
+        fused = _FUSED_AMOUNT.fullmatch(word)
+        if fused is not None and fused.group("unit").casefold() in units:
+            return True
+        if word.casefold() in units and before.replace(",", "").replace(".", "").isdigit():
+            return True
+    return False
+
+
 def _without_non_organizations(
     article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
 ) -> list[tuple[int, int, str, str]]:
@@ -747,6 +765,7 @@ def _without_non_organizations(
             continue
         if (
             name.casefold() in named
+            or _specification(words, cues.get("units", frozenset()))
             or words[0].casefold() in categories
             or _measure(words, cues)
             # an acronym before one is as often a company's ("KPJ DSH2", a KPJ hospital)
