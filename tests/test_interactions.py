@@ -1213,3 +1213,28 @@ def test_names_coordinated_before_a_transitive_verb_act_together() -> None:
         "Partai Gerindra dan PDIP berselisih soal Perppu itu.",
     ):
         assert any(kind == "tension" for _, _, kind in pairs(analyzed("id", text))), text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "id",
+            "PT Logistik Kilat mengklaim telah memiliki lebih dari 260 klien, termasuk brand besar"
+            " seperti Samsung, Unilever dan Nestle.",
+        ),
+        (
+            "en",
+            "Kilat Logistics Inc has more than 260 clients, including Samsung, Unilever and Nestle.",
+        ),
+    ],
+)
+def test_a_subject_has_the_instances_its_relational_noun_lists(language: str, text: str) -> None:
+    article = analyzed(language, text)
+    names = {e.id: e.name for e in article.entities}
+    served = {
+        names[i.b] for i in article.interactions if i.type == "supply" and "Kilat" in names[i.a]
+    }
+    assert {"Samsung Electronics", "Unilever"} <= served, named(article)
+    # the clients are no pair among themselves
+    assert not any("Kilat" not in a and "Kilat" not in b for a, b, _ in pairs(article))

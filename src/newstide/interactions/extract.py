@@ -467,8 +467,16 @@ class InteractionExtractor:
                 return after[0], after[1]
             if trigger.relational and after and marked(after[0], markers.examples):
                 # "bank lain yang bertindak sebagai kreditur, di antaranya Bank DKI": the names
-                # are instances of the noun, not the other side of its relation
-                return None
+                # are instances of the noun, not the other side of its relation; that is the
+                # subject that has them ("aCommerce memiliki 260 klien, termasuk Samsung")
+                possessor = before[0] if before else None
+                if possessor is None or not markers.having.search(
+                    text, possessor.end, trigger.start
+                ):
+                    return None
+                # read as "HOLDER, REL POSSESSOR" ("Samsung, klien aCommerce")
+                holder = after[0]
+                return (holder, possessor) if trigger.direction != "object" else (possessor, holder)
             target_marker = markers.target.get(trigger.type)
             roles = nearby
             if trigger.confidence < markers.weak:

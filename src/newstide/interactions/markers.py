@@ -29,6 +29,7 @@ class _Markers:
     source_after: re.Pattern[str]
     source_fronted: re.Pattern[str]
     examples: re.Pattern[str]
+    having: re.Pattern[str]
     counterpart: re.Pattern[str]
     weak: float
     weak_gap: int
@@ -175,6 +176,7 @@ def pairing_markers() -> _Markers:
             re.IGNORECASE,
         ),
         examples=_before_name(data["examples"], 1),
+        having=_words(data["having"]),
         counterpart=_before_name(data["counterpart"], 1),
         weak=float(data["weak_confidence"]),
         weak_gap=int(data["weak_gap"]),
