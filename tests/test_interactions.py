@@ -1238,3 +1238,15 @@ def test_a_subject_has_the_instances_its_relational_noun_lists(language: str, te
     assert {"Samsung Electronics", "Unilever"} <= served, named(article)
     # the clients are no pair among themselves
     assert not any("Kilat" not in a and "Kilat" not in b for a, b, _ in pairs(article))
+
+
+def test_a_possessed_relational_noun_listing_its_instances_keeps_its_direction() -> None:
+    # "memiliki 260 klien" puts the verb of having right before the noun: the same reading
+    article = analyzed(
+        "id", "PT Logistik Kilat memiliki 260 klien, termasuk Samsung, Unilever dan Nestle."
+    )
+    names = {e.id: e.name for e in article.entities}
+    assert {(names[i.a], names[i.b]) for i in article.interactions if i.type == "supply"} >= {
+        ("PT Logistik Kilat", "Samsung Electronics"),
+        ("PT Logistik Kilat", "Unilever"),
+    }, named(article)

@@ -474,9 +474,11 @@ class InteractionExtractor:
                     text, possessor.end, trigger.start
                 ):
                     return None
-                # read as "HOLDER, REL POSSESSOR" ("Samsung, klien aCommerce")
+                # the direction reads "HOLDER, REL POSSESSOR" ("Samsung, klien aCommerce"), or,
+                # with the possessor right before the noun, "POSSESSOR REL HOLDER"
                 holder = after[0]
-                return (holder, possessor) if trigger.direction != "object" else (possessor, holder)
+                acts = (trigger.direction == "object") != trigger.possessed
+                return (possessor, holder) if acts else (holder, possessor)
             target_marker = markers.target.get(trigger.type)
             roles = nearby
             if trigger.confidence < markers.weak:

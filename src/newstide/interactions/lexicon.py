@@ -327,6 +327,9 @@ class Trigger:
         modifiers: The modifiers (their lemmas) that scaled the tone (``strategis``, ``bitter``,
             ``remain`` for "remains" ...).
         relational: A noun naming one side of a relation (``anak usaha``, ``investor``).
+        possessed: A relational noun whose possessor stands right before it ("X's subsidiary",
+            "anak usahanya", "BCA memiliki tujuh anak usaha"): its direction is swapped from the
+            apposition its entry is written for ("Y, anak usaha X"), to read possessor, holder.
         sources: The words after it that mark its actor (``dari``, ``from``, ``by``; the entry's
             ``sources`` else the ``[source]`` words; empty without ``source_flip``). Buying a
             stake takes only ``oleh`` / ``by``: in "membeli saham X dari Y" Y sells.
@@ -342,6 +345,7 @@ class Trigger:
     confidence: float = 1.0
     modifiers: tuple[str, ...] = ()
     relational: bool = False
+    possessed: bool = False
     sources: frozenset[str] = frozenset()
 
 
@@ -652,11 +656,12 @@ class Lexicon:
     ) -> Trigger:
         entry = head.entry
         direction = entry.direction
+        possessed = entry.relational and self._is_possessed(sentence, tokens, i, end)
         if direction != "none":
             swap = (entry.passive and self._is_passive(head, tokens, i)) or (
                 entry.source_flip and self._has_source(entry, sentence, tokens, end)
             )
-            if entry.relational and self._is_possessed(sentence, tokens, i, end):
+            if possessed:
                 swap = not swap
             if swap:
                 direction = "object" if direction == "subject" else "subject"
@@ -676,6 +681,7 @@ class Lexicon:
             confidence=entry.confidence,
             modifiers=tuple(word for word, _scale in modifiers),
             relational=entry.relational,
+            possessed=possessed,
             sources=self._sources(entry) if entry.source_flip else frozenset(),
         )
 
