@@ -157,6 +157,7 @@ def test_english_lemmas(word: str, lemma: str) -> None:
         ("id", "Samsung memasok layar untuk Apple.", "memasok", "supply", 1, "subject"),
         ("id", "Layar iPhone dipasok oleh Samsung.", "dipasok", "supply", 1, "object"),
         ("id", "Gojek bersaing dengan Grab di Indonesia.", "bersaing", "competition", -1, "none"),
+        ("id", "KPK berkoordinasi dengan Polri.", "berkoordinasi", "partnership", 1, "none"),
         (
             "id",
             "Pesaing Gojek, Grab, meluncurkan layanan baru.",
@@ -395,6 +396,7 @@ def test_longer_phrase_wins_and_triggers_do_not_overlap() -> None:
         ("id", "Komisi Pengawas Persaingan Usaha menggelar rapat."),
         ("id", "Perusahaan itu memanggil pengemudi untuk pelatihan."),  # active: "to call (in)"
         ("id", "Laptop itu dibekali GPU terintegrasi."),  # "integrated", an adjective
+        ("id", "Tim itu bertugas di bawah koordinasi inspektur."),  # a chain of command
         ("en", "The weather was fine on Tuesday."),
         ("en", "The company held its own conference in the United States."),
         ("en", "She is a managing partner at the firm."),
