@@ -1131,3 +1131,32 @@ def test_a_name_before_a_comma_and_anak_perusahaan_is_an_organization() -> None:
         "Huami, anak perusahaan Xiaomi yang mengisi sektor wearable, mengumumkan jam pintar baru."
     )
     assert {"Huami", "Xiaomi"} <= {m.text for m in article.mentions if m.kind == "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # written only with a year: an event's edition, not an organization
+        ("Tahap uji coba SWDC 2018 digelar di Tokyo.", "SWDC", False),
+        ("Samsung hadir di Gamescom Cologne 2017 pekan lalu.", "Gamescom Cologne", False),
+        # a term of office is no edition
+        ("Anggota Komnas Hukum 2017 - 2022 dilantik.", "Komnas Hukum", True),
+    ],
+)
+def test_a_name_written_only_with_a_year_is_an_event(text: str, name: str, kept: bool) -> None:
+    from newstide.nlp.entities import _without_events
+    from newstide.nlp.kb import KnowledgeBase
+
+    spans = [_span(text, name)]
+    found = _without_events(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    assert bool(found) == kept
+
+
+def test_a_name_written_once_without_its_year_stays_an_organization() -> None:
+    from newstide.nlp.entities import _without_events
+    from newstide.nlp.kb import KnowledgeBase
+
+    text = "Perayaan HUT Garuda Muda 2017 meriah. Garuda Muda mengerahkan pasukan."
+    spans = [_span(text, "Garuda Muda"), _span(text, "Garuda Muda", nth=1)]
+    found = _without_events(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    assert len(found) == 2

@@ -784,6 +784,40 @@ def _without_non_organizations(
     return kept
 
 
+#: A year a name is written with: "IFA 2017", "SWDC 2018", "(GIIAS 2016)"; not a term of
+#: office ("Komnas HAM 2017 - 2022").
+_YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)(?!\s*[-–/]\s*\d)"
+_YEAR_AFTER = re.compile(rf"\s*{_YEAR}")
+_YEAR_AT_END = re.compile(rf"\s{_YEAR}$")
+
+
+def _without_events(
+    article: _Article, spans: Sequence[tuple[int, int, str, str]], kb: KnowledgeBase
+) -> list[tuple[int, int, str, str]]:
+    """The spans without organizations that the article writes only with a year: an event's
+    edition ("IFA 2017", "SWDC 2018", "Tech In Asia Jakarta 2017"). A name written once without
+    it ("HUT TNI 2017" beside "TNI") is an organization, and so is one the knowledge base knows."""
+    text = _doc_text(article.doc)
+
+    def dated(start: int, end: int) -> bool:
+        return bool(_YEAR_AT_END.search(text, start, end) or _YEAR_AFTER.match(text, end))
+
+    undated = {
+        text[start:end].casefold()
+        for start, end, kind, _ in spans
+        if kind == "ORG" and not dated(start, end)
+    }
+    return [
+        (start, end, kind, via)
+        for start, end, kind, via in spans
+        if kind != "ORG"
+        or via == "kb"
+        or text[start:end].casefold() in undated
+        or not dated(start, end)
+        or kb.lookup(text[start:end]) is not None
+    ]
+
+
 def _titles() -> frozenset[str]:
     """Job titles ("ceo", "direktur utama") from ``data/entities/roles.toml``, lower case."""
     return entity_words("roles.toml", "titles")
@@ -1988,6 +2022,7 @@ class EntityRecognizer:
         spans = _lower_case_words_trimmed(view, spans, self.kb)
         spans = _without_ordinary_words(view, spans, self.kb)
         spans = _without_non_organizations(view, spans, self.kb)
+        spans = _without_events(view, spans, self.kb)
         spans = _tickers_joined(doc, spans, self.kb)
         spans.sort()
         return tuple(
