@@ -906,6 +906,10 @@ def test_a_state_named_like_an_organization_is_a_place() -> None:
         ("Uni Soviet", "LOC"),
         ("Uni Eropa", "ORG"),
     ]
+    text = "Korut mengancam Korsel, kata Kementerian Unifikasi di Tanah Air."
+    spans = [_span(text, "Korut"), _span(text, "Korsel"), _span(text, "Tanah Air")]
+    found = _without_non_organizations(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    assert {kind for _, _, kind, _ in found} == {"LOC"}
 
 
 def test_a_listed_companys_bare_ticker_is_part_of_its_name() -> None:
