@@ -12,14 +12,14 @@ from newstide.cli import cli
 ARTICLES = [
     {
         "text": "Kementerian Perindustrian (Kemenperin) bekerja sama dengan Telkom Indonesia untuk "
-        "digitalisasi industri kecil. Kemenperin juga menggandeng Bank Mandiri.",
+        "digitalisasi industri kecil. Kemenperin juga berencana menggandeng Bank Mandiri.",
         # the annotator calls it "Telkom", the article "Telkom Indonesia"
         "aliases": {"Telkom": ["Telkom Indonesia"]},
         "interactions": [
             {"a": "Kementerian Perindustrian", "b": "Telkom", "type": "partnership",
-             "tone": "+", "directed": False},
+             "tone": "+", "directed": False, "modality": "asserted"},
             {"a": "Bank Mandiri", "b": "Kementerian Perindustrian", "type": "partnership",
-             "tone": "+", "directed": False},
+             "tone": "+", "directed": False, "modality": "speculative"},
         ],
     },
     {"text": "Harga cabai naik menjelang Lebaran di pasar tradisional.", "interactions": []},
@@ -38,9 +38,13 @@ def test_a_users_gold_file_is_scored_with_its_aliases(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert str(gold) in result.output.splitlines()[0]
-    precision, recall, f1, tone, _ = _scores(result.output)["newstide"]
+    precision, recall, f1, tone, _, modality, hedged = _scores(result.output)["newstide"]
     # both partnerships found, "Telkom Indonesia" scored as the gold's "Telkom"
     assert (precision, recall, f1, tone) == ("1.000", "1.000", "1.000", "1.00")
+    # the plan is told from the fact: the hedge is scored apart from the asserted majority
+    assert (modality, hedged) == ("1.00", "1.00")
+    # the baseline asserts every pair it calls a partnership
+    assert _scores(result.output)["baseline: co-occurring pairs are partnerships"][-1] == "0.00"
 
 
 def test_a_malformed_gold_line_is_named_in_one_line(tmp_path: Path) -> None:

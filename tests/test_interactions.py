@@ -1250,3 +1250,19 @@ def test_a_possessed_relational_noun_listing_its_instances_keeps_its_direction()
         ("PT Logistik Kilat", "Samsung Electronics"),
         ("PT Logistik Kilat", "Unilever"),
     }, named(article)
+
+
+def test_a_fronted_topic_is_no_party_past_its_comma() -> None:
+    # "terkait X, ..." says what the sentence is about: neither "pihaknya" nor the trigger after
+    # the comma is X's
+    article = analyzed(
+        "id",
+        "Sementara itu terkait aplikasi PT Sistem Awas, pihaknya akan bekerja sama dengan"
+        " PT Kilat Jaya dan PT Mega Data.",
+    )
+    assert not any("Awas" in a or "Awas" in b for a, b, _ in pairs(article)), pairs(article)
+    # a topic that holds the trigger keeps its pair
+    article = analyzed(
+        "id", "Terkait kerja sama PT Sistem Awas dengan PT Kilat Jaya, keduanya belum berkomentar."
+    )
+    assert any(kind == "partnership" for _, _, kind in pairs(article)), pairs(article)

@@ -414,21 +414,33 @@ def eval_ner_command(obj: _Context, data: Path) -> None:
 def eval_interactions_command(
     obj: _Context, data: Path, language: tuple[str, ...], gold_file: Path | None
 ) -> None:
-    """Pair+type precision, recall and F1, tone-sign and direction accuracy on the dev golds."""
+    """Pair+type precision, recall and F1; tone-sign, direction and modality accuracy on the dev
+    golds (hedged: modality accuracy on what the gold marks reported, speculative or denied)."""
     from newstide.eval.interactions import evaluate_interactions
 
     if gold_file is not None and len(language) != 1:
         raise click.UsageError("--gold needs the articles' language: one --language id or en")
     where = gold_file if gold_file is not None else "relations/*/gold-dev.jsonl"
-    click.echo(f"interactions ({where}): pair+type P/R/F1, tone sign, direction")
-    click.echo(f"{'lang':<5}{'system':<48}{'P':>7}{'R':>7}{'F1':>7}{'tone':>7}{'dir':>7}")
+    click.echo(f"interactions ({where}): pair+type P/R/F1, tone sign, direction, modality")
+    click.echo(
+        f"{'lang':<5}{'system':<48}{'P':>7}{'R':>7}{'F1':>7}{'tone':>7}{'dir':>7}{'mod':>7}"
+        f"{'hedged':>8}"
+    )
     for code in language or ("id", "en"):
         for s in evaluate_interactions(data, obj.settings, code, gold_file):
-            tone = f"{s.tone_accuracy:.2f}" if s.tone_accuracy is not None else "-"
-            direction = f"{s.direction_accuracy:.2f}" if s.direction_accuracy is not None else "-"
+            accuracies = (
+                (s.tone_accuracy, 7),
+                (s.direction_accuracy, 7),
+                (s.modality_accuracy, 7),
+                (s.hedged_accuracy, 8),
+            )
+            shown = "".join(
+                f"{'-' if value is None else f'{value:.2f}':>{width}}"
+                for value, width in accuracies
+            )
             click.echo(
                 f"{code:<5}{s.system[:47]:<48}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}"
-                f"{tone:>7}{direction:>7}"
+                f"{shown}"
             )
 
 

@@ -35,6 +35,10 @@ def test_interactions_hold_their_floors(
     assert ours.f1 >= floors["f1"], f"{language} pair+type F1 {ours.f1:.3f}"
     assert ours.precision >= floors["precision"], f"{language} precision {ours.precision:.3f}"
     assert ours.tone_accuracy is not None and ours.tone_accuracy >= floors["tone_accuracy"]
+    assert ours.modality_accuracy is not None
+    assert ours.modality_accuracy >= floors["modality_accuracy"], ours.modality_accuracy
+    assert ours.hedged_accuracy is not None
+    assert ours.hedged_accuracy >= floors["hedged_accuracy"], ours.hedged_accuracy
     assert ours.f1 - baseline.f1 >= floors["margin_over_baseline"], (ours.f1, baseline.f1)
 
 

@@ -12,9 +12,12 @@ Keuangan (OJK)"), compared case-, legal-form- and hyphen-insensitively ("Go - Je
 * Tone: sign accuracy over matched interactions; for investment and acquisition ``+`` and ``0``
   are interchangeable as long as the prediction is not conflictual.
 * Direction: accuracy over matched directed interactions.
+* Modality: accuracy over matched interactions whose gold gives one, and the same over those
+  the gold marks other than asserted (reported, speculative, denied): the hedges a reader must
+  not take for fact, and which asserted-by-default would score 0 on.
 
 The baseline, measured in the same run on the same entities: every pair of organizations named
-in one sentence is a partnership.
+in one sentence is a partnership, asserted.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ class InteractionScore:
     f1: float
     tone_accuracy: float | None
     direction_accuracy: float | None
+    modality_accuracy: float | None = None
+    hedged_accuracy: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,7 @@ class _Found:
     type: str
     tone: str  # "+", "-", "0"
     directed: bool
+    modality: str = ""  # "" where the gold gives none
 
 
 def _sign(tone: float) -> str:
@@ -115,6 +121,7 @@ def _predictions(article: Article, gold_names: dict[str, str]) -> list[_Found]:
             i.type,
             _sign(i.tone),
             i.directed,
+            i.modality,
         )
         for i in article.interactions
     ]
@@ -131,7 +138,7 @@ def _baseline(article: Article, gold_names: dict[str, str]) -> list[_Found]:
         for entities in by_sentence.values()
         for a, b in combinations(sorted(entities), 2)
     }
-    return [_Found(a, b, "partnership", "+", False) for a, b in pairs if a != b]
+    return [_Found(a, b, "partnership", "+", False, "asserted") for a, b in pairs if a != b]
 
 
 def _key(found: _Found) -> tuple[str, str, str]:
@@ -158,6 +165,7 @@ def _score(
 ) -> InteractionScore:
     tp = n_gold = n_predicted = 0
     tone_hits = tone_total = direction_hits = direction_total = 0
+    modality_hits = modality_total = hedged_hits = hedged_total = 0
     articles = 0
     for predicted, gold in runs:
         articles += 1
@@ -175,11 +183,19 @@ def _score(
             if g.directed:
                 direction_total += 1
                 direction_hits += (p.a, p.b) == (g.a, g.b)
+            if g.modality:
+                modality_total += 1
+                modality_hits += p.modality == g.modality
+                if g.modality != "asserted":
+                    hedged_total += 1
+                    hedged_hits += p.modality == g.modality
     precision, recall, f1 = _prf(tp, n_predicted, n_gold)
     return InteractionScore(
         system, language, articles, n_gold, n_predicted, precision, recall, f1,
         tone_hits / tone_total if tone_total else None,
         direction_hits / direction_total if direction_total else None,
+        modality_hits / modality_total if modality_total else None,
+        hedged_hits / hedged_total if hedged_total else None,
     )  # fmt: skip
 
 
@@ -264,7 +280,14 @@ def evaluate_interactions(
         interactions = gold["interactions"]
         assert isinstance(interactions, list)
         gold_found = [
-            _Found(str(i["a"]), str(i["b"]), str(i["type"]), str(i["tone"]), bool(i["directed"]))
+            _Found(
+                str(i["a"]),
+                str(i["b"]),
+                str(i["type"]),
+                str(i["tone"]),
+                bool(i["directed"]),
+                str(i.get("modality") or ""),
+            )
             for i in interactions
         ]
         gold_names = _gold_names(gold, gold_found)

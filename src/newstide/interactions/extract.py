@@ -72,6 +72,7 @@ from newstide.interactions.participants import (
     pronouns,
     same_span,
     subjects,
+    topic_end,
 )
 from newstide.pipeline import stage
 from newstide.records import Article, Interaction
@@ -318,17 +319,23 @@ class InteractionExtractor:
             ]
             if not self._enough(participants, continued):
                 continue
+            topics = {
+                (p.start, p.end): end
+                for p in participants
+                if (end := topic_end(text, article.language, p)) is not None
+            }
             for trigger in triggers:
-                pool = participants
+                # a fronted topic ("Terkait aplikasi APIP, ...") is no party past its comma
+                pool = [
+                    p
+                    for p in participants
+                    if topics.get((p.start, p.end), len(text)) > trigger.start
+                ]
                 pair = self._pair(trigger, pool, text, triggers, article.language)
-                if (
-                    pair is None
-                    and continued is not None
-                    and self._unsaid(trigger, participants, text)
-                ):
+                if pair is None and continued is not None and self._unsaid(trigger, pool, text):
                     # "This includes an RM18.5 million contract to supply cables to Tenaga
                     # Nasional Bhd.": the company the article follows supplies
-                    pool = [continued, *participants]
+                    pool = [continued, *pool]
                     pair = self._pair(trigger, pool, text, triggers, article.language)
                 if pair is None:
                     continue

@@ -58,6 +58,7 @@ class _Markers:
     party_markers: re.Pattern[str]
     possessors: dict[str, re.Pattern[str]]
     pronoun_window: int
+    topics: dict[str, re.Pattern[str]]
     latter: dict[str, re.Pattern[str]]
     agent_marker: re.Pattern[str]
     agent_relays: frozenset[str]
@@ -194,6 +195,14 @@ def pairing_markers() -> _Markers:
             language: _words(words) for language, words in data["pronoun"]["possessor"].items()
         },
         pronoun_window=int(data["pronoun"]["window"]),
+        # "Terkait aplikasi APIP, ": a topic word, then no comma up to the name (group ``word``)
+        topics={
+            language: re.compile(
+                rf"(?<![\w-])(?P<word>{'|'.join(re.escape(w) for w in words)})(?![\w-])[^,;:]*$",
+                re.IGNORECASE,
+            )
+            for language, words in data["pronoun"]["topic"].items()
+        },
         latter={language: _words(words) for language, words in data["pronoun"]["latter"].items()},
         # the agent word itself, before a name (group ``word``): "dirilis oleh Reuters"
         agent_marker=re.compile(

@@ -250,6 +250,17 @@ def aliases_of(article: Article) -> dict[str, str]:
     return aliases
 
 
+def topic_end(text: str, language: str, p: Participant) -> int | None:
+    """Where the fronted topic a participant is named in ends (its comma), or None when it is
+    named in none: "Terkait aplikasi APIP, pihaknya akan berkoordinasi dengan X" is about APIP;
+    neither the pronoun nor the trigger after the comma is APIP's (markers.toml `topic`)."""
+    topic = pairing_markers().topics.get(language)
+    if topic is None or not topic.search(text, 0, p.start):
+        return None
+    comma = re.match(r"[^,;:]*,", text[p.end :])
+    return None if comma is None else p.end + comma.end()
+
+
 def pronouns(
     text: str,
     language: str,
@@ -303,7 +314,10 @@ def pronouns(
     for (start, end), (at, to) in spans:
         if any(p.start < end and start < p.end for p in own):
             continue
-        earlier = [p for p in own if p.end <= start]
+        # "Terkait aplikasi APIP, pihaknya ...": the fronted topic is not who speaks
+        earlier = [
+            p for p in own if p.end <= start and (topic_end(text, language, p) or len(text)) > start
+        ]
         if not earlier:
             previous = next(
                 (
