@@ -1164,3 +1164,20 @@ def test_a_name_written_once_without_its_year_stays_an_organization() -> None:
     spans = [_span(text, "Garuda Muda"), _span(text, "Garuda Muda", nth=1)]
     found = _without_events(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
     assert len(found) == 2
+
+
+def test_a_product_line_is_no_organization_where_written_alone() -> None:
+    from newstide.nlp.entities import _without_non_organizations
+    from newstide.nlp.kb import KnowledgeBase
+
+    # "Lumo Square SQ10" names a product; so does "Lumo Square" alone, in the same article; a
+    # one-word maker named alone ("Lumo", as "LG" of "LG V20") stays
+    text = "Lumo merilis Lumo Square SQ10. Lumo Square laris. Kamera Lumo G7 juga."
+    spans = [
+        _span(text, "Lumo"),
+        _span(text, "Lumo Square SQ10"),
+        _span(text, "Lumo Square", nth=1),
+        _span(text, "Lumo G7"),
+    ]
+    found = _without_non_organizations(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
+    assert [text[s:e] for s, e, _, _ in found] == ["Lumo", "Lumo"]

@@ -722,14 +722,14 @@ def _without_non_organizations(
 ) -> list[tuple[int, int, str, str]]:
     """The spans without organizations that name a product, a stock index or a document
     (``not_organizations.toml``): a name of several words ending in a model number ("Instax
-    Square SQ10"; "LG V20" is LG's, a maker the knowledge base knows or the article names alone)
-    or followed by one ("ePBT 1.0 contract"), one after a word that names a product's line
-    ("seri Galaxy"), a one-word name used ("menggunakan PureView"), one before a word that names
-    its maker ("Alexa buatan Amazon"), a stock index ("IHSG"), a business term ("IPO", "EPC"),
-    a document's title
-    ("Memorandum of Understanding") and, in Indonesian, a name that starts with a size class of
-    businesses ("IKM Ceper", "UMKM"). A name the knowledge base knows is kept (linking gives a
-    known maker's product to the maker: "Intel Core i7")."""
+    Square SQ10"; "LG V20" is LG's, a maker the knowledge base knows or a word the article names
+    alone) or followed by one ("ePBT 1.0 contract"), and that product line wherever the article
+    writes it alone ("Instax Square" beside "Instax Square SQ10"); one after a word that names a
+    product's line ("seri Galaxy"), a one-word name used ("menggunakan PureView"), one before a
+    word that names its maker ("Alexa buatan Amazon"), a stock index ("IHSG"), a business term
+    ("IPO", "EPC"), a document's title ("Memorandum of Understanding") and, in Indonesian, a name
+    that starts with a size class of businesses ("IKM Ceper", "UMKM"). A name the knowledge base
+    knows is kept (linking gives a known maker's product to the maker: "Intel Core i7")."""
     text = _doc_text(article.doc)
     cues = _not_organizations()
     named = (
@@ -739,6 +739,7 @@ def _without_non_organizations(
     )
     categories = cues.get("categories", frozenset()) if article.doc.lang_ == "id" else frozenset()
     kept = []
+    product_lines: set[str] = set()
     for start, end, kind, via in spans:
         if kind == "ORG" and text[start:end].casefold() in cues.get("states", frozenset()):
             kept.append((start, end, "LOC", via))
@@ -756,12 +757,17 @@ def _without_non_organizations(
         while numbered > 1 and _MODEL_NUMBER.fullmatch(words[numbered - 1]) is not None:
             numbered -= 1
         if numbered < len(words):
-            # "LG V20", "Nintendo 3DS": the maker, where it is a known organization or one the
-            # article names alone
+            # "LG V20", "Nintendo 3DS": the maker, where it is a known organization or a word the
+            # article names alone; "Instax Square SQ10" is a product line's, and so is "Instax
+            # Square" wherever the article writes it alone
             maker = " ".join(words[:numbered])
             known = kb.lookup(maker)
-            if (known is not None and known.kind == "ORG") or maker in article.org_texts:
+            if (known is not None and known.kind == "ORG") or (
+                numbered == 1 and maker in article.org_texts
+            ):
                 kept.append((start, start + len(maker), kind, via))
+            elif numbered > 1:
+                product_lines.add(maker.casefold())
             continue
         if (
             name.casefold() in named
@@ -781,7 +787,11 @@ def _without_non_organizations(
         ):
             continue
         kept.append((start, end, kind, via))
-    return kept
+    return [
+        (start, end, kind, via)
+        for start, end, kind, via in kept
+        if not (kind == "ORG" and via != "kb" and text[start:end].casefold() in product_lines)
+    ]
 
 
 #: A year a name is written with: "IFA 2017", "SWDC 2018", "(GIIAS 2016)"; not a term of
