@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -250,6 +250,20 @@ def _gold_names(gold: dict[str, object], found: list[_Found]) -> dict[str, str]:
     for name, others in aliases.items():
         names |= {name_key(str(other)): str(name) for other in others}
     return names
+
+
+def gold_namer(article: Article, gold: dict[str, object]) -> Callable[[str], str]:
+    """The gold name each entity of an analysed article stands for, as this scorer matches them
+    (its own id where it stands for none): for tools that score candidates of their own, such as
+    ``training/interactions/pair_classifier.py``."""
+    interactions = gold.get("interactions") or []
+    assert isinstance(interactions, list)
+    found = [
+        _Found(str(i["a"]), str(i["b"]), str(i["type"]), str(i["tone"]), bool(i["directed"]))
+        for i in interactions
+    ]
+    names, gold_names = _names(article), _gold_names(gold, found)
+    return lambda entity_id: _to_gold(entity_id, names, gold_names)
 
 
 def evaluate_interactions(
