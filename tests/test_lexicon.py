@@ -515,6 +515,12 @@ def test_matching_is_fast() -> None:
         ("id", "Tak lama kemudian, Microsoft bermitra dengan OpenAI.", "bermitra", "asserted"),
         (
             "id",
+            "Tidak terpaku pada kolaborasi dengan Sony, Line membuka diri.",  # not limited to
+            "kolaborasi",
+            "asserted",
+        ),
+        (
+            "id",
             "Perusahaan yang tidak disebutkan namanya bermitra dengan Gojek.",
             "bermitra",
             "asserted",
