@@ -203,8 +203,9 @@ def load_gold(data: Path, language: str, gold_file: Path | None = None) -> list[
     """The gold articles of one language: the shipped dev gold, or a user's file in its format.
 
     A line holds an article's ``text`` and ``interactions`` (``a``, ``b``, ``type``, ``tone``,
-    ``directed``), and may hold ``orgs`` (every organization named) and ``aliases`` (a name's
-    other names in the article: ``{"Kementerian Perindustrian": ["Kemenperin"]}``).
+    ``directed``, optionally ``modality``), and may hold ``orgs`` (every organization named) and
+    ``aliases`` (a name's other names in the article: ``{"Kementerian Perindustrian":
+    ["Kemenperin"]}``).
 
     Args:
         data: The data folder, for the shipped gold.
