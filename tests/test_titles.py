@@ -33,6 +33,12 @@ def spans(text: str) -> set[tuple[str, str]]:
             "Hadi Purnomo",
         ),
         ("Menurut Kadiv Humas Polri Irjen Boy Rafli Amar, penangkapan itu sah.", "Polri", "Boy Rafli Amar"),
+        # a public-relations division named before its institution, spelled out
+        (
+            "Kata Kepala Bidang Hubungan Masyarakat Polda Metro Jaya Komisaris Besar Argo Yuwono.",
+            "Polda Metro Jaya",
+            "Argo Yuwono",
+        ),
         # a post before an organization and a name with no rank between them
         ("Analis Mandiri Sekuritas Hadiansyah mengatakan indeks naik.", "Mandiri Sekuritas", "Hadiansyah"),
         ("Direktur Utama PT PP Tumiyana mengatakan, perseroan optimistis.", "PT PP", "Tumiyana"),

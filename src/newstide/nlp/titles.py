@@ -44,11 +44,13 @@ _NAME_WORDS = 4
 
 @cache
 def _titles() -> frozenset[str]:
-    """Casefolded titles and ranks, each one to `_TITLE_WORDS` words."""
+    """Casefolded titles, ranks, posts and public-relations divisions, each one to
+    `_TITLE_WORDS` words."""
     return (
         entity_words("roles.toml", "titles")
         | entity_words("roles.toml", "ranks")
         | entity_words("roles.toml", "posts")
+        | entity_words("roles.toml", "divisions")
     )
 
 
