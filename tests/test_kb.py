@@ -174,6 +174,12 @@ def test_normalize_name_is_idempotent(name: str) -> None:
         ("Facebook", "meta"),
         ("Twitter", "x-corp"),
         ("XL Axiata", "xlsmart"),
+        # Indonesia's regional police commands and national agencies, by their short names
+        ("Polda Metro Jaya", "polda-metro-jaya"),
+        ("Polda Jatim", "polda-jawa-timur"),
+        ("Kepolisian Daerah Jawa Timur", "polda-jawa-timur"),
+        ("BNPB", "bnpb"),
+        ("Densus 88", "densus-88"),
         # case, accents and punctuation
         ("microsoft corporation", "microsoft"),
         ("Nestle", "nestle"),

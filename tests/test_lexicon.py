@@ -391,6 +391,7 @@ def test_longer_phrase_wins_and_triggers_do_not_overlap() -> None:
         ("id", "Mitra pengemudi Gojek berunjuk rasa di depan kantor."),
         ("id", "Juru bicara perusahaan menolak berkomentar."),
         ("id", "Daya beli masyarakat menurun tahun ini."),
+        ("id", "Tokopedia adalah marketplace jual beli barang bekas."),  # trade, no acquisition
         ("id", "Gojek melaporkan pendapatan naik."),
         ("id", "Warga berdiri di tepi jalan dan memiliki rumah sendiri."),
         ("id", "Komisi Pengawas Persaingan Usaha menggelar rapat."),
