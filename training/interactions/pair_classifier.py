@@ -196,6 +196,16 @@ def _prf(predicted: Found, gold: Found, total: int) -> str:
     return f"{p:.2f}/{r:.3f}/{f1:.3f}"
 
 
+def _above(rows: list[Candidate], probabilities: np.ndarray, threshold: float) -> Found:
+    """The pairs and types the classifier gives at least `threshold`."""
+    return {
+        (c.article, c.pair, kind)
+        for c, p in zip(rows, probabilities, strict=True)
+        for kind, q in zip(TYPES, p, strict=True)
+        if q >= threshold
+    }
+
+
 def report(model: PairClassifier, rows: list[Candidate], total: int) -> None:
     """Rules, classifier alone, union and filter at each threshold, on one held-out file."""
     probabilities = model.probabilities(rows)
@@ -203,12 +213,7 @@ def report(model: PairClassifier, rows: list[Candidate], total: int) -> None:
     rules = {(c.article, c.pair, kind) for c in rows for kind in c.rules}
     print(f"  rules (same-sentence only)  P/R/F1 {_prf(rules, gold, total)}")
     for threshold in THRESHOLDS:
-        learned = {
-            (c.article, c.pair, kind)
-            for c, p in zip(rows, probabilities, strict=True)
-            for kind, q in zip(TYPES, p, strict=True)
-            if q >= threshold
-        }
+        learned = _above(rows, probabilities, threshold)
         agreed = {
             (c.article, c.pair, kind)
             for c, p in zip(rows, probabilities, strict=True)
@@ -291,12 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         probabilities = curve.probabilities(held_out)
         shown = []
         for threshold in THRESHOLDS:
-            learned = {
-                (c.article, c.pair, kind)
-                for c, p in zip(held_out, probabilities, strict=True)
-                for kind, q in zip(TYPES, p, strict=True)
-                if q >= threshold
-            }
+            learned = _above(held_out, probabilities, threshold)
             shown.append(f"{threshold}: {_prf(learned, gold, total_gold)}")
         print(f"  {share:.0%} of the training articles: " + "  ".join(shown))
     return 0
