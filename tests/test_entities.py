@@ -1181,3 +1181,14 @@ def test_a_product_line_is_no_organization_where_written_alone() -> None:
     ]
     found = _without_non_organizations(_rule_view(text, spans, "id"), spans, KnowledgeBase.load())
     assert [text[s:e] for s, e, _, _ in found] == ["Lumo", "Lumo"]
+
+
+def test_two_known_organizations_run_together_at_a_conjunction_are_two() -> None:
+    article = newstide.analyze(
+        "Perseroan sedang menunggu proses pernyataan pendaftaran ke Otoritas Jasa Keuangan dan"
+        " Bursa Efek Indonesia. Kementerian Komunikasi dan Informatika juga memantau."
+    )
+    names = {e.name for e in article.entities if e.kind == "ORG"}
+    assert {"Otoritas Jasa Keuangan", "Bursa Efek Indonesia"} <= names, names
+    # a name with a conjunction inside that is not two known names stays whole
+    assert "Kementerian Komunikasi dan Informatika" in {m.text for m in article.mentions}

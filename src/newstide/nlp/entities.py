@@ -1244,6 +1244,36 @@ def _split_at_verbs(
     return split
 
 
+#: A conjunction inside a model ORG span that may join two names ("OJK dan BEI").
+_CONJUNCTION = re.compile(r"\s+(?:dan|serta|and)\s+")
+
+
+def _split_known_pairs(
+    article: _Article,
+    found: list[tuple[int, int, str, KnownOrganization | None]],
+    kb: KnowledgeBase,
+) -> list[tuple[int, int, str, KnownOrganization | None]]:
+    """Model ORG spans that run two known organizations together at a conjunction ("Otoritas
+    Jasa Keuangan dan Bursa Efek Indonesia"), split into the two. A name with a conjunction in
+    it that is not two known names stays whole ("Kementerian Komunikasi dan Informatika")."""
+    text = _doc_text(article.doc)
+    split: list[tuple[int, int, str, KnownOrganization | None]] = []
+    for start, end, kind, known in found:
+        parts = None
+        if kind == "ORG" and known is None:
+            for conjunction in _CONJUNCTION.finditer(text, start, end):
+                first = kb.lookup(text[start : conjunction.start()])
+                second = kb.lookup(text[conjunction.end() : end])
+                if first and second and first.kind == second.kind == "ORG":
+                    parts = [
+                        (start, conjunction.start(), kind, first),
+                        (conjunction.end(), end, kind, second),
+                    ]
+                    break
+        split += parts or [(start, end, kind, known)]
+    return split
+
+
 def _reshape(
     article: _Article,
     found: list[tuple[int, int, str, KnownOrganization | None]],
@@ -1977,6 +2007,7 @@ class EntityRecognizer:
             found.append((start, end, kind, known if known and known.kind == "ORG" else None))
         view = self._article_view(doc, starts, found)
         found = _split_at_verbs(view, _split_acronym_heads(doc, found, self.kb), self.kb)
+        found = _split_known_pairs(view, found, self.kb)
         found = _reshape(view, found, self.kb)
         found = _governments(doc, _grown_names(doc, found, self.kb))
         # Organizations the article names without doubt: by an unambiguous name, or as an ORG the
