@@ -1192,3 +1192,12 @@ def test_two_known_organizations_run_together_at_a_conjunction_are_two() -> None
     assert {"Otoritas Jasa Keuangan", "Bursa Efek Indonesia"} <= names, names
     # a name with a conjunction inside that is not two known names stays whole
     assert "Kementerian Komunikasi dan Informatika" in {m.text for m in article.mentions}
+
+
+def test_a_known_organizations_branch_is_the_organization() -> None:
+    article = newstide.analyze(
+        "Pelaku menarik uang di Bank BCA Kantor Cabang P. Jayakarta Jakarta Pusat serta di BRI"
+        " KCP Kemang pada pagi hari itu."
+    )
+    assert {"bca", "bri"} <= {e.id for e in article.entities}
+    assert not any("Cabang" in e.name or "KCP" in e.name for e in article.entities)

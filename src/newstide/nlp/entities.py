@@ -1248,19 +1248,33 @@ def _split_at_verbs(
 _CONJUNCTION = re.compile(r"\s+(?:dan|serta|and)\s+")
 
 
+@cache
+def _branch() -> re.Pattern[str]:
+    """A branch word of ``heads.toml`` (``branch_words``) after a name: "... Kantor Cabang"."""
+    words = sorted(entity_words("heads.toml", "branch_words"), key=len, reverse=True)
+    return re.compile(rf"\s+(?:{'|'.join(map(re.escape, words))})(?![\w-])", re.IGNORECASE)
+
+
 def _split_known_pairs(
     article: _Article,
     found: list[tuple[int, int, str, KnownOrganization | None]],
     kb: KnowledgeBase,
 ) -> list[tuple[int, int, str, KnownOrganization | None]]:
     """Model ORG spans that run two known organizations together at a conjunction ("Otoritas
-    Jasa Keuangan dan Bursa Efek Indonesia"), split into the two. A name with a conjunction in
-    it that is not two known names stays whole ("Kementerian Komunikasi dan Informatika")."""
+    Jasa Keuangan dan Bursa Efek Indonesia"), split into the two, and spans of a known
+    organization and its branch ("Bank BCA Kantor Cabang Jayakarta"), cut to the organization. A
+    name with a conjunction in it that is not two known names stays whole ("Kementerian
+    Komunikasi dan Informatika")."""
     text = _doc_text(article.doc)
     split: list[tuple[int, int, str, KnownOrganization | None]] = []
     for start, end, kind, known in found:
         parts = None
         if kind == "ORG" and known is None:
+            branch = _branch().search(text, start, end)
+            owner = kb.lookup(text[start : branch.start()]) if branch is not None else None
+            if branch is not None and owner is not None and owner.kind == "ORG":
+                split.append((start, branch.start(), kind, owner))
+                continue
             for conjunction in _CONJUNCTION.finditer(text, start, end):
                 first = kb.lookup(text[start : conjunction.start()])
                 second = kb.lookup(text[conjunction.end() : end])
