@@ -112,8 +112,9 @@ def _to_gold(entity_id: str, names: dict[str, set[str]], gold_names: dict[str, s
     return entity_id
 
 
-def _predictions(article: Article, gold_names: dict[str, str]) -> list[_Found]:
-    names = _names(article)
+def _predictions(
+    article: Article, names: dict[str, set[str]], gold_names: dict[str, str]
+) -> list[_Found]:
     return [
         _Found(
             _to_gold(i.a, names, gold_names),
@@ -127,8 +128,9 @@ def _predictions(article: Article, gold_names: dict[str, str]) -> list[_Found]:
     ]
 
 
-def _baseline(article: Article, gold_names: dict[str, str]) -> list[_Found]:
-    names = _names(article)
+def _baseline(
+    article: Article, names: dict[str, set[str]], gold_names: dict[str, str]
+) -> list[_Found]:
     by_sentence: dict[int, set[str]] = {}
     for mention in article.mentions:
         if mention.kind == "ORG" and mention.entity_id and mention.via != "reference":
@@ -240,6 +242,23 @@ def load_gold(data: Path, language: str, gold_file: Path | None = None) -> list[
     return articles
 
 
+def _gold_interactions(gold: dict[str, object]) -> list[_Found]:
+    """A gold article's interactions (modality "" where it gives none)."""
+    interactions = gold.get("interactions") or []
+    assert isinstance(interactions, list)
+    return [
+        _Found(
+            str(i["a"]),
+            str(i["b"]),
+            str(i["type"]),
+            str(i["tone"]),
+            bool(i["directed"]),
+            str(i.get("modality") or ""),
+        )
+        for i in interactions
+    ]
+
+
 def _gold_names(gold: dict[str, object], found: list[_Found]) -> dict[str, str]:
     """Each gold name's key, and each of its aliases' keys, to the gold name."""
     names = {name_key(f.a): f.a for f in found} | {name_key(f.b): f.b for f in found}
@@ -257,13 +276,7 @@ def gold_namer(article: Article, gold: dict[str, object]) -> Callable[[str], str
     """The gold name each entity of an analysed article stands for, as this scorer matches them
     (its own id where it stands for none): for tools that score candidates of their own, such as
     ``training/interactions/pair_classifier.py``."""
-    interactions = gold.get("interactions") or []
-    assert isinstance(interactions, list)
-    found = [
-        _Found(str(i["a"]), str(i["b"]), str(i["type"]), str(i["tone"]), bool(i["directed"]))
-        for i in interactions
-    ]
-    names, gold_names = _names(article), _gold_names(gold, found)
+    names, gold_names = _names(article), _gold_names(gold, _gold_interactions(gold))
     return lambda entity_id: _to_gold(entity_id, names, gold_names)
 
 
@@ -292,19 +305,7 @@ def evaluate_interactions(
     baseline: list[tuple[list[_Found], list[_Found]]] = []
     organizations: list[tuple[set[str], set[str]]] = []  # (found, gold) per article
     for gold, item in zip(gold_articles, analyze_documents(raws, settings), strict=True):
-        interactions = gold["interactions"]
-        assert isinstance(interactions, list)
-        gold_found = [
-            _Found(
-                str(i["a"]),
-                str(i["b"]),
-                str(i["type"]),
-                str(i["tone"]),
-                bool(i["directed"]),
-                str(i.get("modality") or ""),
-            )
-            for i in interactions
-        ]
+        gold_found = _gold_interactions(gold)
         gold_names = _gold_names(gold, gold_found)
         listed = gold.get("orgs") or []
         assert isinstance(listed, list)
@@ -314,9 +315,9 @@ def evaluate_interactions(
             baseline.append(([], gold_found))
             organizations.append((set(), gold_orgs))
             continue
-        ours.append((_predictions(item, gold_names), gold_found))
-        baseline.append((_baseline(item, gold_names), gold_found))
         names = _names(item)
+        ours.append((_predictions(item, names, gold_names), gold_found))
+        baseline.append((_baseline(item, names, gold_names), gold_found))
         found = {_to_gold(e.id, names, gold_names) for e in item.entities if e.kind == "ORG"}
         organizations.append((found, gold_orgs))
     scores = [
