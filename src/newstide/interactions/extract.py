@@ -52,7 +52,14 @@ from newstide.interactions.constructions import (
     venture_pairs,
 )
 from newstide.interactions.groups import same_group
-from newstide.interactions.lexicon import DIRECTED, OWNERSHIP, Lexicon, Trigger, nominal
+from newstide.interactions.lexicon import (
+    DIRECTED,
+    OWNERSHIP,
+    Lexicon,
+    Trigger,
+    active_verb,
+    nominal,
+)
 from newstide.interactions.markers import pairing_markers, round_markers, setting_markers
 from newstide.interactions.modality import modality
 from newstide.interactions.participants import (
@@ -133,9 +140,7 @@ _QUESTION = re.compile(r"\?[\s\"'”’)\]]*$")
 _GENERIC_PLURAL = re.compile(r"(?<![\w-])(?P<noun>[a-z]{3,})-(?P=noun)(?![\w-])")
 
 
-#: An Indonesian active verb ("menolak", "mengecam", "memboikot"): transitive, it acts on an
-#: object. Reciprocal acts take ber- ("bersaing", "bermitra") or "saling" before the me- form.
-_ACTIVE_VERB = re.compile(r"me[a-z]", re.IGNORECASE)
+#: "saling" right before a verb makes its act reciprocal ("saling mengecam").
 _RECIPROCAL = re.compile(r"\bsaling\s+$", re.IGNORECASE)
 
 #: Words at most between a coordinated pair and the symmetric trigger after it.
@@ -856,7 +861,7 @@ class InteractionExtractor:
         reciprocal by "saling": names coordinated before it are its joint subject."""
         return (
             language == "id"
-            and _ACTIVE_VERB.match(trigger.text) is not None
+            and active_verb(trigger)
             and not _RECIPROCAL.search(text, 0, trigger.start)
         )
 

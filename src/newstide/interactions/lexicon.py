@@ -359,6 +359,16 @@ def nominal(trigger: Trigger) -> bool:
     return not _VERBAL.match(trigger.text)
 
 
+#: The Indonesian active verb prefix: "menolak", "mengecam", "memboikot" act on an object.
+_ACTIVE = re.compile(r"me[a-z]", re.IGNORECASE)
+
+
+def active_verb(trigger: Trigger) -> bool:
+    """An Indonesian trigger in its active, transitive me- form; reciprocal acts take ber-
+    ("bersaing", "bermitra") or "saling" before the me- form."""
+    return _ACTIVE.match(trigger.text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     lemma: str
